@@ -1,0 +1,171 @@
+package dev.ichigen.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import dev.ichigen.catalog.ChannelListings;
+import dev.ichigen.catalog.Product;
+import dev.ichigen.catalog.ProductCsvManagement;
+import dev.ichigen.catalog.ProductImportReport;
+import dev.ichigen.catalog.ProductKind;
+import dev.ichigen.catalog.ProductManagement;
+import dev.ichigen.catalog.ProductQuery;
+import dev.ichigen.channel.ChannelManagement;
+import dev.ichigen.channel.NewChannel;
+import dev.ichigen.channel.Platform;
+import dev.ichigen.channel.SalesChannel;
+import dev.ichigen.inventory.InventoryManagement;
+import dev.ichigen.inventory.NewLocation;
+import dev.ichigen.inventory.NewWarehouse;
+import dev.ichigen.inventory.PublishPolicy;
+import dev.ichigen.inventory.PublishableQuantity;
+import dev.ichigen.inventory.StockReference;
+import dev.ichigen.inventory.WarehouseManagement;
+import dev.ichigen.shared.csv.CsvSource;
+
+/**
+ * Loads the demo data set on start-up when {@code ichigen.demo.enabled=true} ({@code --demo}) and the
+ * product master is empty. Products come from {@code demo/products.csv} (Shift_JIS, as a shop's
+ * Excel file would be) through the real CSV importer.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "ichigen.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final ProductManagement products;
+    private final ProductCsvManagement csv;
+    private final WarehouseManagement warehouses;
+    private final InventoryManagement inventory;
+    private final ChannelManagement channels;
+    private final ChannelListings listings;
+    private final PublishableQuantity publishable;
+
+    DemoData(ProductManagement products, ProductCsvManagement csv, WarehouseManagement warehouses,
+            InventoryManagement inventory, ChannelManagement channels, ChannelListings listings,
+            PublishableQuantity publishable) {
+        this.products = products;
+        this.csv = csv;
+        this.warehouses = warehouses;
+        this.inventory = inventory;
+        this.channels = channels;
+        this.listings = listings;
+        this.publishable = publishable;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (products.search(ProductQuery.all(), 0, 1).total() > 0) {
+            log.info("demo data: the product master is not empty, nothing loaded");
+            return;
+        }
+        byte[] file;
+        try (InputStream in = new ClassPathResource("demo/products.csv").getInputStream()) {
+            file = in.readAllBytes();
+        }
+        ProductImportReport report = csv.importCsv(CsvSource.of(file), false);
+        if (report.status() != ProductImportReport.Status.IMPORTED) {
+            throw new IllegalStateException("demo products did not import: " + report.errors());
+        }
+        createWarehouses();
+        List<Product> stocked = products.search(ProductQuery.all(), 0, 500).items().stream()
+                .filter(p -> p.kind().stocked()).toList();
+        receiveStock(stocked);
+        createChannels(stocked);
+        log.info("demo data loaded: {} products, 2 warehouses, {} stocked SKUs, 5 channels", report.created(),
+                stocked.size());
+    }
+
+    private void createWarehouses() {
+        warehouses.create(new NewWarehouse("TOKYO", "東京倉庫 (自社)", 10, true));
+        warehouses.create(new NewWarehouse("OSAKA", "大阪倉庫 (3PL)", 20, true));
+        int walk = 0;
+        for (String zone : List.of("A", "B", "C")) {
+            for (int shelf = 1; shelf <= 4; shelf++) {
+                for (int bin = 1; bin <= 3; bin++) {
+                    walk++;
+                    String code = "%s-%02d-%d".formatted(zone, shelf, bin);
+                    warehouses.addLocation("TOKYO", new NewLocation(code, zone, "%02d".formatted(shelf),
+                            String.valueOf(bin), walk));
+                }
+            }
+        }
+        warehouses.addLocation("OSAKA", new NewLocation("F1-01", "F1", "01", "1", 1));
+        warehouses.addLocation("OSAKA", new NewLocation("F1-02", "F1", "02", "1", 2));
+    }
+
+    /**
+     * Deterministic stock: most SKUs well stocked in Tokyo, some also in Osaka, a few nearly sold out
+     * (so the "publish 0 when low" policy shows) and one sold out.
+     */
+    private void receiveStock(List<Product> stocked) {
+        for (int i = 0; i < stocked.size(); i++) {
+            Product p = stocked.get(i);
+            long tokyo = switch (i % 7) {
+                case 0 -> 3;
+                case 1 -> 120;
+                case 2 -> 48;
+                case 3 -> 0;
+                default -> 20 + (i * 13L) % 80;
+            };
+            long osaka = i % 3 == 0 ? 30 + (i * 7L) % 40 : 0;
+            StockReference delivery = StockReference.of("DEMO_RECEIPT", "DEMO-%03d".formatted(i + 1));
+            if (tokyo > 0) {
+                inventory.receive(p.sku(), "TOKYO", tokyo, delivery, "デモ入荷");
+            }
+            if (osaka > 0) {
+                inventory.receive(p.sku(), "OSAKA", osaka, delivery, "デモ入荷");
+            }
+        }
+    }
+
+    private void createChannels(List<Product> stocked) {
+        SalesChannel rakuten = channels.register(new NewChannel(Platform.RAKUTEN, "rakuten-demo", "楽天市場店 (デモ)"));
+        SalesChannel yahoo = channels.register(new NewChannel(Platform.YAHOO, "yahoo-demo", "Yahoo!ショッピング店 (デモ)"));
+        SalesChannel amazon = channels.register(new NewChannel(Platform.AMAZON, "amazon-demo", "Amazon.co.jp (デモ)"));
+        SalesChannel shopify = channels.register(new NewChannel(Platform.SHOPIFY, "shopify-demo", "Shopify 自社店 (デモ)"));
+        channels.register(new NewChannel(Platform.CUSTOM, "own-site", "自社サイト"));
+
+        // 安全在庫: keep 2 back on the malls, publish 0 when 3 or fewer remain on Rakuten (a common setting
+        // to avoid overselling during the mall's sync delay), show at most 50 on Amazon.
+        publishable.setChannelPolicy(rakuten.id(), new PublishPolicy(true, 2, null, 100, 3));
+        publishable.setChannelPolicy(yahoo.id(), new PublishPolicy(true, 2, null, 100, null));
+        publishable.setChannelPolicy(amazon.id(), new PublishPolicy(true, 0, 50, 100, null));
+
+        List<Product> all = products.search(ProductQuery.all(), 0, 500).items();
+        for (Product p : all) {
+            if (p.kind() == ProductKind.PARENT) {
+                continue;
+            }
+            String code = p.sku().value();
+            if (p.kind() == ProductKind.VARIANT) {
+                // Rakuten: 商品管理番号 (the parent) + SKU管理番号; Yahoo: 商品コード + サブコード
+                String parent = p.parentSku().value();
+                listings.map(rakuten.id(), parent.toLowerCase(), code.substring(parent.length() + 1).toLowerCase(),
+                        p.sku(), null);
+                listings.map(yahoo.id(), parent.toLowerCase(), code.substring(parent.length() + 1), p.sku(), null);
+            } else {
+                listings.map(rakuten.id(), code.toLowerCase(), "", p.sku(), null);
+                listings.map(yahoo.id(), code.toLowerCase(), "", p.sku(), null);
+            }
+            listings.map(shopify.id(), String.valueOf(43000000000L + Math.abs(code.hashCode() % 1000000)), "", p.sku(), null);
+            if (!p.lotManaged()) {
+                listings.map(amazon.id(), code, "", p.sku(), "B0" + Integer.toString(Math.abs(code.hashCode()), 36).toUpperCase());
+            }
+        }
+        // one item the Rakuten store sells that nobody has mapped yet: shows up under 未連携の商品
+        listings.resolve(rakuten.id(), "tea-limited-2026", "", "デモ: 楽天の受注に含まれていた未登録の商品");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ichigen.inventory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.ichigen.shared.Sku;
+
+/**
+ * The outbox of publishable-quantity changes, for the channel sync (在庫連携) to push.
+ *
+ * <p>Every change of a listed SKU's {@link ChannelQuantity} writes a row in the transaction that changed
+ * the stock, for each active channel where the SKU (or a set containing it) is listed and sync is on — so
+ * no committed change is ever missed, and a rolled-back one is never announced.
+ *
+ * <p><b>A consumer must re-read the current quantity ({@link PublishableQuantity#of}) when it pushes.</b>
+ * The quantity in a row is what was computed when that change happened; rows for the same SKU can arrive
+ * close together and a later one may already be superseded. Treat a row as a reliable "this SKU on this
+ * channel is dirty" signal: claim, re-read, push, mark delivered.
+ *
+ * <p>{@link #claimPending} uses {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2) and leases the rows it
+ * returns for {@code ichigen.inventory.outbox-lease} (default 5 minutes), so several instances can consume
+ * at once without taking the same rows; rows of a consumer that died become claimable again when the
+ * lease ends. {@link #markDelivered} completes them.
+ */
+@Service
+public class PublishOutbox {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
+    private final Duration lease;
+
+    PublishOutbox(JdbcTemplate jdbc, Clock clock, @Value("${ichigen.inventory.outbox-lease:PT5M}") Duration lease) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Claims up to {@code limit} undelivered rows (oldest first) that no one else holds a lease on. */
+    @Transactional
+    public List<PendingPublication> claimPending(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        List<PendingPublication> claimed = jdbc.query("""
+                select id, channel_id, sku, quantity, occurred_at from publishable_quantity_event
+                where delivered_at is null and (claimed_until is null or claimed_until < ?)
+                order by id
+                limit ?
+                for update skip locked""",
+                (rs, i) -> new PendingPublication(rs.getLong(1), rs.getLong(2), Sku.of(rs.getString(3)), rs.getLong(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()),
+                now, limit);
+        if (!claimed.isEmpty()) {
+            named.update("update publishable_quantity_event set claimed_until = :until where id in (:ids)",
+                    new MapSqlParameterSource("until", now.plus(lease))
+                            .addValue("ids", claimed.stream().map(PendingPublication::id).toList()));
+        }
+        return claimed;
+    }
+
+    /** Marks rows as pushed; returns how many were newly marked (marking twice is harmless). */
+    @Transactional
+    public int markDelivered(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return named.update("update publishable_quantity_event set delivered_at = :now where id in (:ids) and delivered_at is null",
+                new MapSqlParameterSource("now", now()).addValue("ids", ids));
+    }
+
+    /** How many rows wait for delivery (claimed or not). */
+    @Transactional(readOnly = true)
+    public long pendingCount() {
+        Long n = jdbc.queryForObject("select count(*) from publishable_quantity_event where delivered_at is null", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

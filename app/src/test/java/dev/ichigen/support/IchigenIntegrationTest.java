@@ -1,0 +1,30 @@
+package dev.ichigen.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A full application on a random port against a database of its own (H2, or PostgreSQL with
+ * {@code -Dichigen.test.db=postgresql}). The admin API token is {@link #ADMIN_TOKEN}; the console
+ * user {@code admin} has password {@link #ADMIN_PASSWORD}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ichigen.bootstrap.token=" + IchigenIntegrationTest.ADMIN_TOKEN,
+        "ichigen.bootstrap.admin-password=" + IchigenIntegrationTest.ADMIN_PASSWORD,
+        "db-scheduler.enabled=false",
+        "spring.main.banner-mode=off",
+        "logging.level.root=WARN",
+        "logging.level.dev.ichigen=INFO" })
+@ContextConfiguration(initializers = TestDatabase.class)
+public @interface IchigenIntegrationTest {
+
+    String ADMIN_TOKEN = "test-admin-token-0123456789";
+    String ADMIN_PASSWORD = "admin-password-123";
+}
