@@ -1,5 +1,7 @@
 package dev.ichigen.console;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -19,6 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * access-denied exceptions are left to Spring Security, which answers 403 with {@code error/403.html}.
  */
 class ConsoleErrorPages implements HandlerExceptionResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleErrorPages.class);
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
@@ -40,6 +44,9 @@ class ConsoleErrorPages implements HandlerExceptionResolver {
             status = error.getStatusCode().value();
         } else {
             return null;
+        }
+        if (status >= 500) {
+            log.error("{} {} failed with {}", request.getMethod(), path, status, ex);
         }
         try {
             response.sendError(status);

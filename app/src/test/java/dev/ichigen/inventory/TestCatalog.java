@@ -47,7 +47,7 @@ final class TestCatalog {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into sales_channel (code, platform, name, active, created_at)
-                values (:code, 'OWN', :code, true, :now)""")
+                values (:code, 'CUSTOM', :code, true, :now)""")
                 .param("code", code).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -158,7 +158,7 @@ public class ReservationBenchmark {
         hot = Sku.of("BENCH-HOT");
         Long channelId = null;
         if (listed) {
-            jdbc.update("insert into sales_channel (code, platform, name, active, created_at) values ('bench', 'OWN', 'bench', true, ?)", now);
+            jdbc.update("insert into sales_channel (code, platform, name, active, created_at) values ('bench', 'CUSTOM', 'bench', true, ?)", now);
             channelId = jdbc.queryForObject("select id from sales_channel where code = 'bench'", Long.class);
         }
         int batch = 1000;
