@@ -119,6 +119,11 @@ public class ChannelManagement {
         return jdbc.sql(SELECT + " where code = :code").param("code", code).query((rs, i) -> map(rs)).optional();
     }
 
+    /** Which credentials {@code platform} takes, for forms. */
+    public List<CredentialField> credentialFields(Platform platform) {
+        return CredentialRules.fields(platform);
+    }
+
     private String freeCode(Platform platform) {
         String prefix = platform.name().toLowerCase(Locale.ROOT) + "-";
         for (int n = 1;; n++) {

@@ -48,7 +48,31 @@ public final class CredentialRules {
                     Set.of("marketplaceId", "endpoint")),
             Platform.CUSTOM, new Rule(Set.of(), Set.of("webhookSecret", "apiKey", "endpoint")));
 
+    /** Keys that are not secret (identifiers, dates, URLs): a form may show them as plain text. */
+    private static final Set<String> NOT_SECRET = Set.of("shopDomain", "apiVersion", "locationId", "licenseKeyExpiresOn",
+            "shopUrl", "sellerId", "publicKeyVersion", "marketplaceId", "endpoint");
+
     private CredentialRules() {
+    }
+
+    /** The platform's credentials, required ones first, each group in a stable order. */
+    public static List<dev.ichigen.channel.CredentialField> fields(Platform platform) {
+        Rule rule = RULES.get(platform);
+        List<dev.ichigen.channel.CredentialField> fields = new ArrayList<>();
+        rule.required().stream().sorted(java.util.Comparator.comparingInt(CredentialRules::order))
+                .forEach(n -> fields.add(new dev.ichigen.channel.CredentialField(n, true, !NOT_SECRET.contains(n))));
+        rule.optional().stream().sorted(java.util.Comparator.comparingInt(CredentialRules::order))
+                .forEach(n -> fields.add(new dev.ichigen.channel.CredentialField(n, false, !NOT_SECRET.contains(n))));
+        return fields;
+    }
+
+    private static final List<String> ORDER = List.of("shopDomain", "sellerId", "serviceSecret", "licenseKey",
+            "licenseKeyExpiresOn", "clientId", "clientSecret", "refreshToken", "accessToken", "webhookSecret", "apiKey",
+            "marketplaceId", "locationId", "apiVersion", "shopUrl", "publicKey", "publicKeyVersion", "endpoint");
+
+    private static int order(String name) {
+        int i = ORDER.indexOf(name);
+        return i < 0 ? ORDER.size() : i;
     }
 
     /**
