@@ -24,6 +24,8 @@ final class AddressMatcher {
     private static final Pattern DISTRICT = Pattern.compile("^(.+?郡)(.+[町村])$");
     /** 札幌市中央区 → the ward of a designated city may be left out (札幌市北1条西…). */
     private static final Pattern WARD = Pattern.compile("^(.+?市)(.+区)$");
+    /** A ward name (designated-city wards have 1 to 4 characters before 区) at the start of the rest. */
+    private static final Pattern OTHER_WARD = Pattern.compile("^[^0-9\\-]{1,4}区");
     private static final List<String> PREFECTURES = Prefectures.NAMES.stream().map(AddressText::normalise).toList();
 
     private AddressMatcher() {
@@ -124,10 +126,13 @@ final class AddressMatcher {
         if (!citySeen) {
             return Stage.CITY_MISMATCH;
         }
+        String r = rest.toString();
+        if (pendingWard != null && OTHER_WARD.matcher(r).find()) {
+            return Stage.CITY_MISMATCH; // 札幌市 + 北区… for a code of 札幌市中央区
+        }
         if (t.towns().isEmpty()) {
             return Stage.MATCH;
         }
-        String r = rest.toString();
         for (String candidate : new String[] { r, withoutAza(r) }) {
             for (String town : t.towns()) {
                 if (candidate.startsWith(town)) {
