@@ -153,6 +153,15 @@ class PostalCodeIntegrationTests {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDescription() {
+        JsonNode paths = Api.admin(port).get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/v1/postal-codes/{code}")).isTrue();
+        assertThat(paths.has("/api/v1/postal-codes/imports")).isTrue();
+        assertThat(paths.has("/api/v1/address-checks")).isTrue();
+        assertThat(paths.get("/api/v1/postal-codes/{code}").get("get").get("description").asString()).contains("4980000");
+    }
+
+    @Test
     void lookupReadsThePrimaryKeyIndex() {
         String plan = String.join("\n", jdbc.sql("explain select * from postal_area where code = '1000001' order by seq")
                 .query((rs, i) -> rs.getString(1)).list());
