@@ -356,6 +356,11 @@ public abstract class SandboxServer {
         return listing;
     }
 
+    /** Removes a listing (the platform no longer lists it); its stock goes with it. */
+    protected synchronized boolean removeListing(String code, String subCode) {
+        return listings.remove(subCode == null || subCode.isEmpty() ? code : code + ":" + subCode) != null;
+    }
+
     public synchronized List<SandboxListing> listings() {
         return List.copyOf(listings.values());
     }
