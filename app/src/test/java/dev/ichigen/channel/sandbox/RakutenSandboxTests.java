@@ -210,7 +210,6 @@ class RakutenSandboxTests {
                     .put("shippingDate", "2024-06-15");
         }
         assertThat(SandboxHttp.postJson(es + "/order/updateOrderShipping/", auth, many).status()).isEqualTo(400); // 21
-        ((ObjectNode) records.get(0)).put("deliveryCompany", "9999");
     }
 
     @Test
