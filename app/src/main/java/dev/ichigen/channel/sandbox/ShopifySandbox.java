@@ -280,8 +280,11 @@ public final class ShopifySandbox extends SandboxServer {
     private void routes() {
         String base = "/admin/api/" + VERSION;
         route("GET", base + "/orders\\.json", "orders.list", this::listOrders);
-        route("GET", base + "/orders/count\\.json", "orders.count", r -> rest(SandboxResponse.json(200,
-                obj("count", filtered(r.queryParameters(), null).size()))));
+        route("GET", base + "/orders/count\\.json", "orders.count", r -> {
+            List<SandboxOrder> matching = filtered(r.queryParameters(), null);
+            return rest(matching == null ? SandboxResponse.json(400, obj("errors", "invalid date parameter"))
+                    : SandboxResponse.json(200, obj("count", matching.size())));
+        });
         route("GET", base + "/orders/(?<id>\\d+)\\.json", "orders.get", r -> rest(SandboxResponse.json(200,
                 obj("order", orderJson(orderOr404(r.pathVariable("id")))))));
         route("POST", base + "/orders/(?<id>\\d+)/cancel\\.json", "orders.cancel", r -> {
@@ -384,14 +387,15 @@ public final class ShopifySandbox extends SandboxServer {
     private List<SandboxOrder> filtered(Map<String, List<String>> params, Object unused) {
         String status = first(params, "status", "open");
         String fulfillment = first(params, "fulfillment_status", "any");
-        long sinceId = Long.parseLong(first(params, "since_id", "0"));
+        long sinceId;
         Instant createdMin, createdMax, updatedMin, updatedMax;
         try {
+            sinceId = Long.parseLong(first(params, "since_id", "0"));
             createdMin = instant(first(params, "created_at_min", null));
             createdMax = instant(first(params, "created_at_max", null));
             updatedMin = instant(first(params, "updated_at_min", null));
             updatedMax = instant(first(params, "updated_at_max", null));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | NumberFormatException e) {
             return null;
         }
         String ids = first(params, "ids", null);

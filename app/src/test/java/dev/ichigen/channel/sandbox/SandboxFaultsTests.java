@@ -116,6 +116,15 @@ class SandboxFaultsTests {
         assertThat(SandboxHttp.send("PUT", rms.baseUrl() + "/_sandbox/stock", Map.of(), "application/json",
                 "{\"code\":\"tea\",\"quantity\":50}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
         assertThat(rms.stock("tea", "")).contains(50);
+        int before = rms.orders().size();
+        Answer planned = postAdmin("/orders/generate", Map.of("ratePerSecond", 50, "durationSeconds", 0.2));
+        assertThat(planned.status()).isEqualTo(202);
+        assertThat(planned.json().get("planned").asInt()).isEqualTo(10);
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (rms.orders().size() < before + 10 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(rms.orders()).hasSize(before + 10);
         assertThat(postAdmin("/reset", Map.of()).status()).isEqualTo(204);
         assertThat(rms.listings()).isEmpty();
         assertThat(rms.orders()).isEmpty();
