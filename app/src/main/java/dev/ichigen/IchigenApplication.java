@@ -11,7 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * ichigen (一元) — the back office for Japanese multi-channel shops.
  *
  * <p>{@code --demo} loads the demo data set (products, warehouses, stock) on start-up; it is
- * translated into the property {@code ichigen.demo.enabled=true}.
+ * translated into the property {@code ichigen.demo.enabled=true}, which also starts the sandbox stores
+ * ({@code ichigen.sandbox.enabled}, see {@code dev.ichigen.channel.sandbox.SandboxStores}).
  */
 @SpringBootApplication
 @EnableScheduling
