@@ -1,0 +1,72 @@
+package dev.ichigen.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An order being changed inside one transaction: the facts its status is derived from, the lines and
+ * holds, and the history lines and events to write when it is settled ({@link OrderProcessor#settle}).
+ */
+final class OrderState {
+
+    final long id;
+    final long channelId;
+    final String channelOrderNumber;
+    Instant orderedAt;
+    final boolean isNew;
+    OrderStatus status;
+    Instant statusChangedAt;
+    PaymentStatus paymentStatus;
+    AllocationState allocation;
+    String warehouse;
+    String shortfall;
+    Instant cancelledAt;
+    String cancelReason;
+    Instant shippedAt;
+    String fingerprint;
+    List<OrderStore.StoredLine> lines = List.of();
+    List<OrderStore.HoldRow> holds = new ArrayList<>();
+    final java.util.Map<dev.ichigen.shared.Sku, dev.ichigen.catalog.CatalogItem> items = new java.util.HashMap<>();
+    final java.util.Map<dev.ichigen.shared.Sku, java.util.Set<String>> stockedSkus = new java.util.HashMap<>();
+    final List<OrderStore.HistoryRow> history = new ArrayList<>();
+    final List<Object> events = new ArrayList<>();
+
+    OrderState(OrderStore.Header h, boolean isNew) {
+        this.id = h.id();
+        this.channelId = h.channelId();
+        this.channelOrderNumber = h.channelOrderNumber();
+        this.orderedAt = h.orderedAt();
+        this.isNew = isNew;
+        this.status = h.status();
+        this.paymentStatus = h.paymentStatus();
+        this.allocation = h.allocation();
+        this.warehouse = h.warehouse();
+        this.shortfall = h.shortfall();
+        this.cancelledAt = h.cancelledAt();
+        this.cancelReason = h.cancelReason();
+        this.shippedAt = h.shippedAt();
+        this.statusChangedAt = h.statusChangedAt();
+        this.fingerprint = h.fingerprint();
+    }
+
+    boolean cancelled() {
+        return cancelledAt != null;
+    }
+
+    boolean shipped() {
+        return shippedAt != null;
+    }
+
+    String reservationRef() {
+        return Order.reservationRef(id);
+    }
+
+    List<OrderStore.HoldRow> openHolds() {
+        return holds.stream().filter(OrderStore.HoldRow::open).toList();
+    }
+
+    void history(String kind, String field, String before, String after, String note) {
+        history.add(new OrderStore.HistoryRow(kind, field, before, after, note));
+    }
+}
