@@ -193,7 +193,7 @@ create table order_backorder_signal (
 create table order_check_setting (
     check_name  varchar(60)  not null,
     setting_key varchar(60)  not null,
-    value       varchar(200) not null,
+    setting_value varchar(200) not null,
     updated_at  timestamp with time zone not null,
     updated_by  varchar(120) not null,
     primary key (check_name, setting_key)

@@ -59,7 +59,7 @@ class CheckSettingsStore {
         Map<String, Map<String, String>> current = cached;
         if (current == null || Duration.between(cachedAt, now).getSeconds() >= TTL_SECONDS) {
             Map<String, Map<String, String>> loaded = new HashMap<>();
-            jdbc.sql("select check_name, setting_key, value from order_check_setting").query(rs -> {
+            jdbc.sql("select check_name, setting_key, setting_value from order_check_setting").query(rs -> {
                 loaded.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
             });
             cached = current = Map.copyOf(loaded);
@@ -73,7 +73,7 @@ class CheckSettingsStore {
             jdbc.sql("delete from order_check_setting where check_name = :c and setting_key = :k")
                     .param("c", checkName).param("k", e.getKey()).update();
             jdbc.sql("""
-                    insert into order_check_setting (check_name, setting_key, value, updated_at, updated_by)
+                    insert into order_check_setting (check_name, setting_key, setting_value, updated_at, updated_by)
                     values (:c, :k, :v, :now, :by)""")
                     .param("c", checkName).param("k", e.getKey()).param("v", e.getValue())
                     .param("now", OrderStore.odt(now)).param("by", actor).update();
