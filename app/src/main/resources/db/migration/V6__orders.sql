@@ -52,7 +52,8 @@ create table sales_order (
     cancelled_at         timestamp with time zone,
     cancel_reason        varchar(500),
     shipped_at           timestamp with time zone,
-    fingerprint          varchar(64)  not null,             -- what goes where (goods × qty + ship-to), for the duplicate check
+    dup_key_phone        varchar(64),                       -- what goes where for whom (OrderSnapshot#duplicateKeys), for
+    dup_key_email        varchar(64),                       -- the likely-duplicate check: one exact index look-up each
     content_hash         char(64)     not null,             -- SHA-256 of channel_content
     channel_content      text         not null,             -- canonical form of what the channel sent last
     created_at           timestamp with time zone not null,
@@ -62,7 +63,8 @@ create table sales_order (
 -- list per status, newest first; counts per status and channel (index-only)
 create index sales_order_status_idx on sales_order (status, ordered_at, channel_id);
 create index sales_order_ordered_at_idx on sales_order (ordered_at, id);
-create index sales_order_fingerprint_idx on sales_order (fingerprint, ordered_at);
+create index sales_order_dup_phone_idx on sales_order (dup_key_phone, ordered_at);
+create index sales_order_dup_email_idx on sales_order (dup_key_email, ordered_at);
 
 create table order_destination (
     order_id    bigint       not null references sales_order (id),

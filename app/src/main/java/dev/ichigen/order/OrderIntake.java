@@ -100,25 +100,23 @@ public class OrderIntake {
 
     private IntakeResult acceptNormalised(NewOrder n) {
         Instant now = clock.instant();
-        Optional<OrderStore.Header> existing = store.lockByNumber(n.channelId(), n.channelOrderNumber());
         SortedMap<String, String> content = OrderContent.flatten(n);
         String text = OrderContent.text(content);
         String hash = OrderContent.hash(text);
-        if (existing.isEmpty()) {
-            OrderTotals totals = OrderPricing.compute(n);
-            Long id;
-            try {
-                id = store.insert(n, totals, hash, text, now);
-            } catch (DuplicateKeyException e) {
-                throw e; // a concurrent intake of the same order: retried, then found
-            } catch (DataIntegrityViolationException e) {
-                throw new InvalidInputException(List.of(new FieldError("channel", "販売チャネル " + n.channelId() + " は登録されていません")));
-            }
-            if (id != null) {
-                return create(id, n, totals, hash, now);
-            }
-            existing = store.lockByNumber(n.channelId(), n.channelOrderNumber());
+        // insert first: most orders are new, and the unique key decides who creates it (no read-then-write)
+        OrderTotals totals = OrderPricing.compute(n);
+        Long id;
+        try {
+            id = store.insert(n, totals, hash, text, now);
+        } catch (DuplicateKeyException e) {
+            throw e; // a concurrent intake of the same order: retried, then found
+        } catch (DataIntegrityViolationException e) {
+            throw new InvalidInputException(List.of(new FieldError("channel", "販売チャネル " + n.channelId() + " は登録されていません")));
         }
+        if (id != null) {
+            return create(id, n, totals, hash, now);
+        }
+        Optional<OrderStore.Header> existing = store.lockByNumber(n.channelId(), n.channelOrderNumber());
         OrderStore.Header h = existing.orElseThrow();
         if (n.cancelled()) {
             return cancelled(h, "チャネルでキャンセル", now);
@@ -144,7 +142,7 @@ public class OrderIntake {
     private IntakeResult create(long id, NewOrder n, OrderTotals totals, String hash, Instant now) {
         OrderStore.Header header = new OrderStore.Header(id, n.channelId(), n.channelOrderNumber(), n.orderedAt(),
                 OrderStatus.NEW, n.paymentStatus(), AllocationState.NOT_ALLOCATABLE, null, null, null, null, null, hash, now,
-                "");
+                null, null);
         OrderState s = new OrderState(header, true);
         List<OrderSnapshot.Line> lines = processor.resolve(s, n, true);
         store.insertChildren(id, n, lines);

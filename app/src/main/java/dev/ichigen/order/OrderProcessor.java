@@ -125,7 +125,7 @@ class OrderProcessor {
         if (!raised.isEmpty()) {
             s.events.add(new OrderHeld(s.id, List.copyOf(raised)));
         }
-        s.fingerprint = snapshot.fingerprint();
+        s.duplicateKeys = snapshot.duplicateKeys();
     }
 
     // ------------------------------------------------------------------ allocation (引当)

@@ -55,6 +55,21 @@ public record OrderSnapshot(long orderId, boolean isNew, NewOrder order, List<Li
         return Texts.sha256(String.join("\n", parts));
     }
 
+    /**
+     * The {@link #fingerprint()} combined with the customer's phone number (digits only) and with the
+     * customer's e-mail address (lower case): {@code [byPhone, byEmail]}, each {@code null} when the customer
+     * gave none. Two orders sharing one of these keys send the same goods to the same place for the same
+     * customer — what the likely-duplicate check looks for, with one exact index look-up.
+     */
+    public List<String> duplicateKeys() {
+        String goods = fingerprint();
+        String phone = Texts.digits(order.customer() == null ? null : order.customer().phone());
+        String email = order.customer() == null || order.customer().email() == null ? ""
+                : order.customer().email().strip().toLowerCase(java.util.Locale.ROOT);
+        return java.util.Arrays.asList(phone.isEmpty() ? null : Texts.sha256(goods + "|tel:" + phone),
+                email.isEmpty() ? null : Texts.sha256(goods + "|mail:" + email));
+    }
+
     /** True when every line has a SKU stock can be reserved for. */
     public boolean allLinesReservable() {
         return lines.stream().allMatch(Line::reservable);

@@ -24,7 +24,7 @@ final class OrderState {
     Instant cancelledAt;
     String cancelReason;
     Instant shippedAt;
-    String fingerprint;
+    List<String> duplicateKeys = java.util.Arrays.asList(null, null);
     List<OrderStore.StoredLine> lines = List.of();
     List<OrderStore.HoldRow> holds = new ArrayList<>();
     final java.util.Map<dev.ichigen.shared.Sku, dev.ichigen.catalog.CatalogItem> items = new java.util.HashMap<>();
@@ -47,7 +47,7 @@ final class OrderState {
         this.cancelReason = h.cancelReason();
         this.shippedAt = h.shippedAt();
         this.statusChangedAt = h.statusChangedAt();
-        this.fingerprint = h.fingerprint();
+        this.duplicateKeys = java.util.Arrays.asList(h.dupKeyPhone(), h.dupKeyEmail());
     }
 
     boolean cancelled() {

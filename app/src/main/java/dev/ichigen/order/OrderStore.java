@@ -39,7 +39,7 @@ class OrderStore {
     record Header(long id, long channelId, String channelOrderNumber, Instant orderedAt, OrderStatus status,
             PaymentStatus paymentStatus, AllocationState allocation, String warehouse, String shortfall,
             Instant cancelledAt, String cancelReason, Instant shippedAt, String contentHash, Instant statusChangedAt,
-            String fingerprint) {
+            String dupKeyPhone, String dupKeyEmail) {
 
         boolean cancelled() {
             return cancelledAt != null;
@@ -66,7 +66,7 @@ class OrderStore {
     private static final String HEADER = """
             select id, channel_id, channel_order_number, ordered_at, status, payment_status, allocation,
                    allocation_warehouse, shortfall, cancelled_at, cancel_reason, shipped_at, content_hash,
-                   status_changed_at, fingerprint
+                   status_changed_at, dup_key_phone, dup_key_email
             from sales_order""";
 
     private final JdbcClient jdbc;
@@ -114,13 +114,13 @@ class OrderStore {
                     delivery_time_slot, delivery_time_text, gift_wrapping, noshi, remarks, planned_ship_date, carrier,
                     carrier_service, shipping_fee, cod_fee, other_fees, fees_include_tax, points_used, goods_total,
                     discount_total, mall_coupon_total, tax_added, grand_total, amount_to_collect, channel_grand_total,
-                    taxable_10, tax_10, taxable_8, tax_8, allocation, fingerprint, content_hash, channel_content,
+                    taxable_10, tax_10, taxable_8, tax_8, allocation, content_hash, channel_content,
                     created_at, updated_at)
                 values (:channel, :number, :orderName, :orderedAt, 'NEW', :now, :customerName, :customerKana, :email, :phone,
                     :postalCode, :prefecture, :city, :street, :building, :paymentMethod, :paymentStatus, :deliveryDate,
                     :timeSlot, :timeText, :gift, :noshi, :remarks, :plannedShipDate, :carrier, :service, :shippingFee,
                     :codFee, :otherFees, :feesIncludeTax, :points, :goods, :discounts, :mallCoupons, :taxAdded, :grand,
-                    :toCollect, :channelGrand, :taxable10, :tax10, :taxable8, :tax8, 'NOT_ALLOCATABLE', '', :hash,
+                    :toCollect, :channelGrand, :taxable10, :tax10, :taxable8, :tax8, 'NOT_ALLOCATABLE', :hash,
                     :content, :now, :now)
                 on conflict do nothing""")
                 .paramSource(headerParams(o, t, hash, content, now)).update(keys, "id");
@@ -154,18 +154,18 @@ class OrderStore {
                 .param("h", hash).param("c", content).param("id", id).update();
     }
 
-    /** Writes the derived state of an order (status, allocation, payment, fingerprint, final flags). */
+    /** Writes the derived state of an order (status, allocation, payment, duplicate keys, final flags). */
     void updateState(OrderState s, Instant now) {
         jdbc.sql("""
                 update sales_order set status = :status, status_changed_at = :changedAt, allocation = :allocation,
                     allocation_warehouse = :warehouse, shortfall = :shortfall, payment_status = :payment,
-                    fingerprint = :fingerprint, cancelled_at = :cancelledAt, cancel_reason = :cancelReason,
+                    dup_key_phone = :dupPhone, dup_key_email = :dupEmail, cancelled_at = :cancelledAt, cancel_reason = :cancelReason,
                     shipped_at = :shippedAt, updated_at = :now
                 where id = :id""")
                 .param("status", s.status.name()).param("changedAt", odt(s.statusChangedAt))
                 .param("allocation", s.allocation.name()).param("warehouse", s.warehouse)
                 .param("shortfall", Texts.truncate(s.shortfall, 500)).param("payment", s.paymentStatus.name())
-                .param("fingerprint", s.fingerprint == null ? "" : s.fingerprint)
+                .param("dupPhone", s.duplicateKeys.get(0)).param("dupEmail", s.duplicateKeys.get(1))
                 .param("cancelledAt", odt(s.cancelledAt)).param("cancelReason", Texts.truncate(s.cancelReason, 500))
                 .param("shippedAt", odt(s.shippedAt)).param("now", odt(now)).param("id", s.id).update();
     }
@@ -626,7 +626,7 @@ class OrderStore {
         return new Header(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4), OrderStatus.valueOf(rs.getString(5)),
                 PaymentStatus.valueOf(rs.getString(6)), AllocationState.valueOf(rs.getString(7)), rs.getString(8),
                 rs.getString(9), instant(rs, 10), rs.getString(11), instant(rs, 12), rs.getString(13), instant(rs, 14),
-                rs.getString(15));
+                rs.getString(15), rs.getString(16));
     }
 
     static OffsetDateTime odt(Instant instant) {

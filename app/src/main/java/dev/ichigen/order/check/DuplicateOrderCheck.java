@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,8 +18,8 @@ import dev.ichigen.order.OrderSnapshot;
 /**
  * 重複注文の疑い: another order (other order number, any channel, not cancelled) within
  * {@code windowHours} of this one by the same customer — same phone number (digits) or e-mail — sending the
- * same goods in the same quantities to the same address ({@link OrderSnapshot#fingerprint()}). One indexed
- * look-up on the fingerprint; the customer is compared on the few rows found.
+ * same goods in the same quantities to the same address ({@link OrderSnapshot#duplicateKeys()}): an exact
+ * index look-up per key, so many customers sending the same goods to one address (store pickup) cost nothing.
  */
 @Component
 class DuplicateOrderCheck implements OrderCheck {
@@ -51,27 +49,27 @@ class DuplicateOrderCheck implements OrderCheck {
 
     @Override
     public List<HoldReason> check(OrderSnapshot order, CheckContext context) {
-        String phone = digits(order.order().customer().phone());
-        String email = lower(order.order().customer().email());
-        if (phone.isEmpty() && email.isEmpty()) {
+        List<String> keys = order.duplicateKeys();
+        String byPhone = keys.get(0);
+        String byEmail = keys.get(1);
+        if (byPhone == null && byEmail == null) {
             return List.of();
         }
         Duration window = Duration.ofHours(context.longSetting(WINDOW_HOURS));
         Instant at = order.order().orderedAt();
-        List<String> duplicates = new ArrayList<>();
-        jdbc.sql("""
-                select id, channel_id, channel_order_number, customer_phone, customer_email from sales_order
-                where fingerprint = :f and ordered_at between :from and :to and id <> :id and status <> 'CANCELLED'
-                order by ordered_at, id""")
-                .param("f", order.fingerprint()).param("from", utc(at.minus(window))).param("to", utc(at.plus(window)))
-                .param("id", order.orderId())
-                .query(rs -> {
-                    boolean samePhone = !phone.isEmpty() && phone.equals(digits(rs.getString(4)));
-                    boolean sameEmail = !email.isEmpty() && email.equals(lower(rs.getString(5)));
-                    if (samePhone || sameEmail) {
-                        duplicates.add(rs.getString(3) + "（受注 " + rs.getLong(1) + "）");
-                    }
-                });
+        // one exact look-up per key (an OR over two indexed columns would scan the table on H2)
+        java.util.Set<String> duplicates = new java.util.LinkedHashSet<>();
+        for (String column : new String[] { "dup_key_phone", "dup_key_email" }) {
+            String key = column.equals("dup_key_phone") ? byPhone : byEmail;
+            if (key == null) {
+                continue;
+            }
+            duplicates.addAll(jdbc.sql("select id, channel_order_number from sales_order where " + column + " = :key"
+                    + " and ordered_at between :from and :to and id <> :id and status <> 'CANCELLED' order by ordered_at, id limit 20")
+                    .param("key", key).param("from", utc(at.minus(window))).param("to", utc(at.plus(window)))
+                    .param("id", order.orderId())
+                    .query((rs, i) -> rs.getString(2) + "（受注 " + rs.getLong(1) + "）").list());
+        }
         if (duplicates.isEmpty()) {
             return List.of();
         }
@@ -83,11 +81,4 @@ class DuplicateOrderCheck implements OrderCheck {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static String digits(String s) {
-        return s == null ? "" : java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("\\D", "");
-    }
-
-    private static String lower(String s) {
-        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
-    }
 }
