@@ -173,8 +173,13 @@ class OrderCheckIntegrationTests {
 
     @Test
     void amountOverTheThresholdIsHeldAndTheThresholdIsASettingThatIsAudited() {
-        assertThat(orders.get(intake.accept(order(channel, unique("R"), sku, 101).build()).orderId()).openHolds())
-                .extracting(Hold::code).contains(HoldReason.AMOUNT_OVER_THRESHOLD);
+        String big = unique("R");
+        IntakeResult held101 = intake.accept(order(channel, big, sku, 101).build());
+        assertThat(open(orders.get(held101.orderId()), HoldReason.AMOUNT_OVER_THRESHOLD).detail()).contains("¥101,000");
+        // the channel lowers the quantity: below the threshold, the hold is fixed
+        intake.accept(order(channel, big, sku, 99).build());
+        assertThat(orders.get(held101.orderId()).holds()).filteredOn(h -> h.code().equals(HoldReason.AMOUNT_OVER_THRESHOLD))
+                .singleElement().satisfies(h -> assertThat(h.resolution()).isEqualTo(HoldResolution.FIXED));
         assertThat(orders.get(intake.accept(order(channel, unique("R"), sku, 50).build()).orderId()).openHolds()).isEmpty();
 
         OrderCheckSettings.CheckSettings changed = settings.update(HoldReason.AMOUNT_OVER_THRESHOLD, Map.of("thresholdYen", "30000"));
@@ -251,6 +256,12 @@ class OrderCheckIntegrationTests {
                 .ordererAddress(new Address("100-0001", "東京都", "千代田区", "千代田１－１", null)).build());
         Hold dup = open(orders.get(second.orderId()), HoldReason.LIKELY_DUPLICATE);
         assertThat(dup.detail()).contains("受注 " + first.orderId());
+        // once the first one is cancelled, a re-check finds no duplicate any more
+        orders.cancel(first.orderId(), "二重注文");
+        assertThat(orders.recheck(second.orderId()).holds()).singleElement()
+                .satisfies(h -> assertThat(h.resolution()).isEqualTo(HoldResolution.FIXED));
+        IntakeResult third = intake.accept(order(channel, unique("R"), sku, 3).customer(same).orderedAt(t).build());
+        assertThat(open(orders.get(third.orderId()), HoldReason.LIKELY_DUPLICATE).detail()).contains("受注 " + second.orderId());
 
         // other goods, or outside the window, or another customer: no
         assertThat(orders.get(intake.accept(order(channel, unique("R"), sku, 4).customer(same).orderedAt(t).build())
@@ -261,8 +272,10 @@ class OrderCheckIntegrationTests {
 
     @Test
     void doubtfulQuantitiesAndPricesAreHeld() {
-        IntakeResult many = intake.accept(order(channel, unique("R"), sku, 120).build());
-        assertThat(openCodes(orders.get(many.orderId()))).contains(HoldReason.INVALID_QUANTITY);
+        String number = unique("R");
+        IntakeResult many = intake.accept(order(channel, number, sku, 120).build());
+        assertThat(open(orders.get(many.orderId()), HoldReason.INVALID_QUANTITY).detail()).contains("× 120");
+        assertThat(intake.accept(order(channel, number, sku, 12).build()).status()).isEqualTo(OrderStatus.READY_TO_SHIP);
 
         IntakeResult free = intake.accept(NewOrder.builder(channel, unique("R")).orderedAt(Instant.parse("2025-06-01T00:00:00Z"))
                 .ordererAddress(new Address("100-0001", "東京都", "千代田区", "千代田1-1", null))
