@@ -50,9 +50,37 @@ class OrderIntakeIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Events events;
+
     OrderFixtures fx;
     long channel;
     Sku sku;
+
+    /** Collects the events the order module publishes. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Events {
+        final List<Object> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @org.springframework.context.event.EventListener
+        void on(Object e) {
+            if (e.getClass().getPackageName().equals("dev.ichigen.order")) {
+                all.add(e);
+            }
+        }
+
+        List<Object> of(long orderId) {
+            return all.stream().filter(e -> switch (e) {
+                case OrderPlaced p -> p.orderId() == orderId;
+                case OrderUpdated u -> u.orderId() == orderId;
+                case OrderHeld h -> h.orderId() == orderId;
+                case OrderReadyToShip r -> r.orderId() == orderId;
+                case OrderCancelled c -> c.orderId() == orderId;
+                case OrderShipped x -> x.orderId() == orderId;
+                default -> false;
+            }).toList();
+        }
+    }
 
     @BeforeEach
     void setUp() {
@@ -267,5 +295,45 @@ class OrderIntakeIntegrationTests {
         assertThat(counts.byChannel()).contains(new OrderCounts.ChannelCount(channel, OrderStatus.READY_TO_SHIP, 1));
         assertThat(counts.byStatus().get(OrderStatus.READY_TO_SHIP)).isPositive();
         assertThat(Map.copyOf(counts.byStatus())).containsKeys(OrderStatus.values());
+    }
+
+    @Test
+    void publishesWhatHappenedToTheOrder() {
+        String number = unique("R");
+        long id = intake.accept(order(channel, number, sku, 1).remarks("ギフト包装で").build()).orderId();
+        assertThat(events.of(id)).containsExactly(new OrderPlaced(id, channel, number, OrderStatus.ON_HOLD),
+                new OrderHeld(id, List.of(HoldReason.REMARKS_PRESENT)));
+
+        Hold hold = orders.get(id).openHolds().getFirst();
+        orders.releaseHold(id, hold.id(), "確認");
+        intake.accept(order(channel, number, sku, 2).remarks("ギフト包装で").build());
+        orders.markShipped(id);
+
+        assertThat(events.of(id)).containsExactly(new OrderPlaced(id, channel, number, OrderStatus.ON_HOLD),
+                new OrderHeld(id, List.of(HoldReason.REMARKS_PRESENT)), new OrderReadyToShip(id, "EAST"),
+                new OrderUpdated(id, List.of("lines[1].quantity")), new OrderShipped(id));
+
+        long other = intake.accept(order(channel, unique("R"), sku, 1).build()).orderId();
+        intake.cancel(channel, orders.get(other).channelOrderNumber(), "在庫切れ");
+        assertThat(events.of(other)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("OrderPlaced", "OrderReadyToShip", "OrderCancelled");
+    }
+
+    @Test
+    void aChannelOrderFirstSeenCancelledIsStoredCancelledWithoutReserving() {
+        IntakeResult r = intake.accept(order(channel, unique("R"), sku, 3).cancelled(true).build());
+        assertThat(r.outcome()).isEqualTo(IntakeResult.Outcome.CREATED);
+        assertThat(r.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders.get(r.orderId()).holds()).isEmpty();
+        assertThat(inventory.stock(sku).reserved()).isZero();
+    }
+
+    @Test
+    void validateAnswersTheProblemsWithoutTakingAnythingIn() {
+        String number = unique("R");
+        assertThat(intake.validate(order(channel, number, sku, 1).build())).isEmpty();
+        assertThat(intake.validate(order(channel, number, sku, 0).build())).extracting(dev.ichigen.shared.FieldError::field)
+                .containsExactly("lines[0].quantity");
+        assertThat(orders.find(channel, number)).isEmpty();
     }
 }
