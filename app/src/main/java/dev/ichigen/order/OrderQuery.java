@@ -3,8 +3,8 @@ package dev.ichigen.order;
 /**
  * Filters of the order list; every value may be {@code null}. {@code q} is what an operator types — an
  * order number, a name or family/given name, kana, a phone number (any formatting) or an e-mail address —
- * matched as a whole word after normalising (NFKC, hiragana → katakana, spaces and hyphens dropped,
- * phone digits only, e-mail lower case), against the orderer and every destination.
+ * matched as a whole word after normalising (NFKC, lower case, hiragana → katakana, spaces dropped;
+ * phone numbers as digits only), against the orderer and every destination.
  */
 public record OrderQuery(Long channelId, String channelOrderNumber, OrderStatus status, String q) {
 

@@ -2,7 +2,14 @@ package dev.ichigen.order;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.ichigen.catalog.CatalogItem;
+import dev.ichigen.shared.Sku;
 
 /**
  * An order being changed inside one transaction: the facts its status is derived from, the lines and
@@ -24,11 +31,12 @@ final class OrderState {
     Instant cancelledAt;
     String cancelReason;
     Instant shippedAt;
-    List<String> duplicateKeys = java.util.Arrays.asList(null, null);
+    List<String> duplicateKeys = Arrays.asList(null, null);
     List<OrderStore.StoredLine> lines = List.of();
     List<OrderStore.HoldRow> holds = new ArrayList<>();
-    final java.util.Map<dev.ichigen.shared.Sku, dev.ichigen.catalog.CatalogItem> items = new java.util.HashMap<>();
-    final java.util.Map<dev.ichigen.shared.Sku, java.util.Set<String>> stockedSkus = new java.util.HashMap<>();
+    /** Look-ups of this change: catalog items by SKU, and the stocked SKUs each ordered SKU takes stock from. */
+    final Map<Sku, CatalogItem> items = new HashMap<>();
+    final Map<Sku, Set<String>> stockedSkus = new HashMap<>();
     final List<OrderStore.HistoryRow> history = new ArrayList<>();
     final List<Object> events = new ArrayList<>();
 
@@ -47,7 +55,7 @@ final class OrderState {
         this.cancelReason = h.cancelReason();
         this.shippedAt = h.shippedAt();
         this.statusChangedAt = h.statusChangedAt();
-        this.duplicateKeys = java.util.Arrays.asList(h.dupKeyPhone(), h.dupKeyEmail());
+        this.duplicateKeys = Arrays.asList(h.dupKeyPhone(), h.dupKeyEmail());
     }
 
     boolean cancelled() {
