@@ -182,6 +182,14 @@ public class BrowserSupport implements BeforeEachCallback, AfterTestExecutionCal
         new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Scrolls the element to the middle of the window (clear of the navbar and the page's end), then clicks it. */
+    public void click(By locator) {
+        WebElement element = waitFor(locator);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+
     /** Types into a field after clearing it. */
     public void type(By locator, String text) {
         WebElement field = waitFor(locator);

@@ -19,6 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
         "ichigen.bootstrap.token=" + IchigenIntegrationTest.ADMIN_TOKEN,
         "ichigen.bootstrap.admin-password=" + IchigenIntegrationTest.ADMIN_PASSWORD,
         "db-scheduler.enabled=false",
+        "ichigen.credentials.key=" + IchigenIntegrationTest.CREDENTIALS_KEY,
         "spring.main.banner-mode=off",
         "logging.level.root=WARN",
         "logging.level.dev.ichigen=INFO" })
@@ -27,4 +28,7 @@ public @interface IchigenIntegrationTest {
 
     String ADMIN_TOKEN = "test-admin-token-0123456789";
     String ADMIN_PASSWORD = "admin-password-123";
+
+    /** Base64 of 32 bytes: the key channel credentials are encrypted with in tests. */
+    String CREDENTIALS_KEY = "dGVzdC1rZXktZm9yLWNoYW5uZWwtY3JlZGVudGlhbHM=";
 }

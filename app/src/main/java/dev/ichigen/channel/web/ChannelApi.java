@@ -9,6 +9,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,35 +35,55 @@ class ChannelApi {
         this.channels = channels;
     }
 
-    /**
-     * {@code credentials} is accepted so that clients can already send it, but it is NOT stored yet and
-     * never echoed: the channel connectors issue adds encrypted credential storage. Until then a channel
-     * holds no secrets.
-     */
+    /** {@code credentials}: the platform's secrets (see the operation); stored encrypted, never echoed. */
     record ChannelRequest(String platform, String name, String code, Map<String, Object> credentials) {
-    }
 
-    record ChannelJson(long id, String code, String platform, String platformLabel, String name, boolean active,
-            java.time.Instant createdAt, boolean credentialsStored) {
-
-        static ChannelJson of(SalesChannel c) {
-            return new ChannelJson(c.id(), c.code(), c.platform().name(), c.platform().label(), c.name(), c.active(),
-                    c.createdAt(), false);
+        @Override
+        public String toString() {
+            return "ChannelRequest[platform=" + platform + ", name=" + name + ", code=" + code + "]";
         }
     }
 
+    /** {@code credentialNames}: which credentials are stored — never their values. */
+    record ChannelJson(long id, String code, String platform, String platformLabel, String name, boolean active,
+            java.time.Instant createdAt, boolean credentialsStored, java.util.Set<String> credentialNames,
+            java.time.Instant credentialsUpdatedAt) {
+
+        static ChannelJson of(SalesChannel c) {
+            return new ChannelJson(c.id(), c.code(), c.platform().name(), c.platform().label(), c.name(), c.active(),
+                    c.createdAt(), c.hasCredentials(), c.credentialNames(), c.credentialsUpdatedAt());
+        }
+    }
+
+    static final String CREDENTIALS_DOC = "credentials by platform — shopify: shopDomain (xxx.myshopify.com), "
+            + "accessToken, webhookSecret (the app secret that signs webhooks), optional apiVersion, locationId; "
+            + "rakuten: serviceSecret, licenseKey, optional licenseKeyExpiresOn (yyyy-MM-dd), shopUrl; "
+            + "yahoo: sellerId, clientId, clientSecret, refreshToken, optional publicKey, publicKeyVersion; "
+            + "amazon: sellerId, clientId, clientSecret, refreshToken, optional marketplaceId; "
+            + "custom: optional webhookSecret, apiKey. Every platform: optional endpoint (base URL, e.g. a sandbox). "
+            + "All values are strings; they are encrypted at rest and never returned, logged or exported.";
+
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Register a sales channel", description = "platform: shopify, rakuten, yahoo, amazon or custom. "
-            + "credentials are not stored yet (credentialsStored=false) and never echoed; connectors arrive later.")
+    @Operation(summary = "Register a sales channel", description = "platform: shopify, rakuten, yahoo, amazon or custom; "
+            + "answers 201 with the channel's id. " + CREDENTIALS_DOC)
     ResponseEntity<ChannelJson> register(@RequestBody ChannelRequest request) {
         Platform platform = Platform.parse(request.platform());
         if (platform == null) {
             throw new InvalidInputException("platform", "shopify・rakuten・yahoo・amazon・custom のいずれかを指定してください: "
                     + request.platform());
         }
-        SalesChannel channel = channels.register(new NewChannel(platform, request.code(), request.name()));
+        SalesChannel channel = channels.register(new NewChannel(platform, request.code(), request.name(),
+                request.credentials() == null ? Map.of() : request.credentials()));
         return ResponseEntity.created(URI.create("/api/v1/channels/" + channel.id())).body(ChannelJson.of(channel));
+    }
+
+    @PutMapping("/{id}/credentials")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Replace a channel's credentials", description = "The whole set is replaced; {} removes them. "
+            + CREDENTIALS_DOC)
+    ChannelJson replaceCredentials(@PathVariable long id, @RequestBody Map<String, Object> credentials) {
+        return ChannelJson.of(channels.replaceCredentials(id, credentials));
     }
 
     @GetMapping
