@@ -36,12 +36,15 @@ public class ChannelListings {
     private final ProductStore products;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ChannelListings(JdbcClient jdbc, ProductStore products, AuditLog audit, Clock clock) {
+    ChannelListings(JdbcClient jdbc, ProductStore products, AuditLog audit, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.products = products;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -102,6 +105,7 @@ public class ChannelListings {
                 update unmapped_channel_item set resolved_at = :now
                 where channel_id = :channel and item_code = :item and sub_code = :sub and resolved_at is null""")
                 .param("now", now).param("channel", channelId).param("item", item).param("sub", sub).update();
+        events.publishEvent(new ChannelItemMapped(channelId, item, sub, sku));
         audit.record(before.isEmpty() ? "listing.map" : "listing.remap", "channel_listing", key(after),
                 "チャネル商品 " + describe(after) + " を " + sku + " に紐付け" + (resolved > 0 ? "（未紐付けを解消）" : ""),
                 before.map(ListingSnapshot::of).orElse(null), ListingSnapshot.of(after));
@@ -149,6 +153,16 @@ public class ChannelListings {
                 where channel_id = :c and item_code = :i and sub_code = :s""")
                 .param("c", channelId).param("i", item).param("s", sub).param("now", now).param("ctx", ctx).update();
         return Optional.empty();
+    }
+
+    /**
+     * The SKU a channel item is mapped to, without recording anything (unlike {@link #resolve}): for
+     * re-checking something already seen, e.g. an order line waiting for its item to be mapped.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Sku> lookup(long channelId, String itemCode, String subCode) {
+        return find(channelId, itemCode == null ? "" : itemCode.strip(), subCode == null ? "" : subCode.strip())
+                .map(ChannelListing::sku);
     }
 
     @Transactional(readOnly = true)

@@ -62,6 +62,7 @@ class InventoryApiIntegrationTests {
     Events events;
 
     @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("inventoryConsistencyCheckTask") // other modules have tasks too
     RecurringTask<Void> consistencyTask;
 
     Api api;
