@@ -74,8 +74,19 @@ final class SandboxHttp {
         return send("POST", url, headers, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A file of the shared reference (../shared/reference from the repository root). */
+    /**
+     * A file of the shared reference: the copy under {@code src/test/resources/reference/} (so a clean clone
+     * runs alone), else ../shared/reference beside the repository.
+     */
     static Path reference(String relative) {
+        java.net.URL copy = SandboxHttp.class.getResource("/reference/" + relative);
+        if (copy != null && "file".equals(copy.getProtocol())) {
+            try {
+                return Path.of(copy.toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/reference").resolve(relative);
             if (Files.exists(candidate)) {
