@@ -19,6 +19,11 @@ import org.springframework.test.context.ContextConfiguration;
         "ichigen.bootstrap.token=" + IchigenIntegrationTest.ADMIN_TOKEN,
         "ichigen.bootstrap.admin-password=" + IchigenIntegrationTest.ADMIN_PASSWORD,
         "db-scheduler.enabled=false",
+        // Spring keeps every test context (and its pool) alive for reuse: small pools that shrink when idle keep
+        // a whole run far below PostgreSQL's default max_connections (100).
+        "spring.datasource.hikari.maximum-pool-size=8",
+        "spring.datasource.hikari.minimum-idle=1",
+        "spring.datasource.hikari.idle-timeout=10000",
         "ichigen.credentials.key=" + IchigenIntegrationTest.CREDENTIALS_KEY,
         "spring.main.banner-mode=off",
         "logging.level.root=WARN",
