@@ -110,19 +110,20 @@ public class OrderBlocklist {
                 + before.value(), before, null);
     }
 
-    /** The entries matching any of {@code keys} (one indexed look-up per key); runs in the caller's transaction. */
-    public List<Entry> matching(Collection<Key> keys) {
-        List<Entry> result = new ArrayList<>();
+    /** An entry found for a key. */
+    public record Match(Key key, Entry entry) {
+    }
+
+    /** The entries matching each of {@code keys} (one indexed look-up per key); runs in the caller's transaction. */
+    public List<Match> matching(Collection<Key> keys) {
+        List<Match> result = new ArrayList<>();
         for (Key k : new java.util.LinkedHashSet<>(keys)) {
             if (k.matchKey() == null || k.matchKey().isEmpty()) {
                 continue;
             }
-            for (Entry e : jdbc.sql("select * from order_blocklist_entry where kind = :kind and match_key = :key order by id")
-                    .param("kind", k.kind().name()).param("key", k.matchKey()).query(this::entry).list()) {
-                if (result.stream().noneMatch(r -> r.id() == e.id())) {
-                    result.add(e);
-                }
-            }
+            jdbc.sql("select * from order_blocklist_entry where kind = :kind and match_key = :key order by id")
+                    .param("kind", k.kind().name()).param("key", k.matchKey()).query(this::entry).list()
+                    .forEach(e -> result.add(new Match(k, e)));
         }
         return result;
     }

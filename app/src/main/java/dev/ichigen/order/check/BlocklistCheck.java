@@ -72,20 +72,21 @@ class BlocklistCheck implements OrderCheck {
                 address(keys, d.address(), who);
             }
         }
-        List<OrderBlocklist.Entry> matches = blocklist.matching(keys.keySet());
-        if (matches.isEmpty()) {
+        // entry → who matched it (one entry may match the orderer and a destination, or by two keys)
+        Map<Long, OrderBlocklist.Entry> entries = new java.util.TreeMap<>();
+        Map<Long, List<String>> parties = new LinkedHashMap<>();
+        for (OrderBlocklist.Match m : blocklist.matching(keys.keySet())) {
+            entries.put(m.entry().id(), m.entry());
+            List<String> who = parties.computeIfAbsent(m.entry().id(), k -> new ArrayList<>());
+            keys.get(m.key()).stream().filter(p -> !who.contains(p)).forEach(who::add);
+        }
+        if (entries.isEmpty()) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
         List<String> basis = new ArrayList<>();
-        for (OrderBlocklist.Entry e : matches) {
-            List<String> who = new ArrayList<>();
-            keys.forEach((k, parties) -> {
-                if (k.kind() == e.kind() && blocklist.matching(List.of(k)).stream().anyMatch(m -> m.id() == e.id())) {
-                    parties.stream().filter(p -> !who.contains(p)).forEach(who::add);
-                }
-            });
-            lines.add(String.join("・", who) + " がブロックリストに一致: " + label(e.kind()) + " " + e.value()
+        for (OrderBlocklist.Entry e : entries.values()) {
+            lines.add(String.join("・", parties.get(e.id())) + " がブロックリストに一致: " + label(e.kind()) + " " + e.value()
                     + (e.note() == null ? "" : "（" + e.note() + "）") + " [項目 " + e.id() + "]");
             basis.add(e.id() + ":" + e.kind() + ":" + e.value());
         }
