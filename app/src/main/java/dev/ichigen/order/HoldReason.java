@@ -28,6 +28,19 @@ public record HoldReason(String code, String detail, String basis, String source
     public static final String CHANNEL_CHANGE_AFTER_SHIPMENT = "CHANNEL_CHANGE_AFTER_SHIPMENT";
     /** The channel changed an order that is already cancelled (source CHANNEL). */
     public static final String CHANNEL_CHANGE_AFTER_CANCELLATION = "CHANNEL_CHANGE_AFTER_CANCELLATION";
+    /** The destination's address does not agree with its postal code (都道府県・市区町村・町域). */
+    public static final String ADDRESS_MISMATCH = "ADDRESS_MISMATCH";
+    /** The postal code is not seven digits or not in Japan Post's data. */
+    public static final String UNKNOWN_POSTAL_CODE = "UNKNOWN_POSTAL_CODE";
+    public static final String INVALID_PHONE = "INVALID_PHONE";
+    /** お届け希望日 in the past, too early for the shop or too far ahead. */
+    public static final String DELIVERY_DATE = "DELIVERY_DATE";
+    /** お届け時間帯 the carrier does not offer (or that cannot be read). */
+    public static final String TIME_SLOT = "TIME_SLOT";
+    /** Destination on a remote island (離島) or in Okinawa. */
+    public static final String REMOTE_AREA = "REMOTE_AREA";
+    /** Orderer or destination on the shop's block list (要注意顧客). */
+    public static final String BLOCKLIST = "BLOCKLIST";
     /** Put on hold by a person (source PERSON). */
     public static final String MANUAL = "MANUAL";
 

@@ -12,5 +12,5 @@
  * every bean; its settings appear in {@code GET /api/v1/orders/check-settings}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "order",
-        allowedDependencies = { "shared", "catalog", "inventory", "platform" })
+        allowedDependencies = { "shared", "catalog", "inventory", "platform", "address" })
 package dev.ichigen.order;
