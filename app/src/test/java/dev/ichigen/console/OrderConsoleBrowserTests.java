@@ -202,6 +202,10 @@ class OrderConsoleBrowserTests {
                 .extracting(WebElement::getText).containsExactly("お客様に電話で確認済み");
         browser.screenshot("order-detail-released");
 
+        browser.click(By.id("recheck"));
+        browser.waitForText(By.id("notice"), "受注 " + number + " を再チェックしました。");
+        assertThat(browser.driver().findElements(By.className("history-kind"))).extracting(WebElement::getText).contains("再チェック");
+
         Order released = orders.get(id);
         assertThat(released.status()).isEqualTo(OrderStatus.READY_TO_SHIP);
         Hold after = released.holds().stream().filter(h -> h.id() == hold.id()).findFirst().orElseThrow();
