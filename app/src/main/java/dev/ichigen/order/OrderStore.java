@@ -574,13 +574,16 @@ class OrderStore {
         pageParams.put("offset", (long) page * size);
         List<OrderSummary> rows = jdbc.sql("""
                 select o.id, o.channel_id, o.channel_order_number, o.order_name, o.ordered_at, o.status, o.customer_name,
+                       coalesce((select d.prefecture from order_destination d where d.order_id = o.id
+                                 and d.position = (select min(d2.position) from order_destination d2 where d2.order_id = o.id)),
+                                o.orderer_prefecture),
                        o.grand_total, o.amount_to_collect, o.payment_method, o.payment_status, o.allocation
                 from sales_order o""" + where + " order by o.ordered_at desc, o.id desc limit :limit offset :offset")
                 .params(pageParams)
                 .query((rs, i) -> new OrderSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        instant(rs, 5), OrderStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8), rs.getLong(9),
-                        PaymentMethod.valueOf(rs.getString(10)), PaymentStatus.valueOf(rs.getString(11)),
-                        AllocationState.valueOf(rs.getString(12)), new ArrayList<>()))
+                        instant(rs, 5), OrderStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
+                        PaymentMethod.valueOf(rs.getString(11)), PaymentStatus.valueOf(rs.getString(12)),
+                        AllocationState.valueOf(rs.getString(13)), new ArrayList<>()))
                 .list();
         if (!rows.isEmpty()) {
             Map<Long, OrderSummary> byId = new HashMap<>();
