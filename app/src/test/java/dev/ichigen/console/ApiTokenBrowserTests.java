@@ -54,6 +54,9 @@ class ApiTokenBrowserTests {
         // one query for row and button: htmx may still be settling the swapped row, so no element handle is kept
         By revokeButtonInRow = By.xpath("//tr[td[@class='token-name' and text()='" + name
                 + "']]//*[contains(concat(' ', normalize-space(@class), ' '), ' revoke-token ')]");
+        // the row's button label also says 失効, so wait for the swapped row itself: no revoke button any more
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), BrowserSupport.TIMEOUT)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe(revokeButtonInRow, 0));
         assertThat(browser.driver().findElements(revokeButtonInRow)).isEmpty();
         assertThat(browser.isPresent(By.id("request-error"))).isFalse();
 
