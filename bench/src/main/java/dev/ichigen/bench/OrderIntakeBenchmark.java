@@ -1,16 +1,9 @@
 package dev.ichigen.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,11 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.ichigen.IchigenApplication;
 import dev.ichigen.inventory.ConsistencyReport;
 import dev.ichigen.inventory.InventoryManagement;
 import dev.ichigen.inventory.NewWarehouse;
@@ -97,39 +87,19 @@ public class OrderIntakeBenchmark {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder ready = new LongAdder();
     private final LongAdder units = new LongAdder();
-    private String pgSchema;
-    private Path h2Dir;
+    private BenchDatabase database;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--db-scheduler.enabled=false",
-                "--ichigen.bootstrap.admin-password=bench-admin-password", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--spring.datasource.hikari.maximum-pool-size=20"));
-        if ("postgresql".equals(db)) {
-            pgSchema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            args.add("--spring.datasource.url=" + pgUrl() + "?currentSchema=" + pgSchema + "&ApplicationName=ichigen-bench");
-            args.add("--spring.datasource.username=" + pgUser());
-            args.add("--spring.datasource.password=" + pgPassword());
-            args.add("--spring.flyway.schemas=" + pgSchema);
-            args.add("--spring.flyway.create-schemas=true");
-            if (!"on".equals(synchronousCommit)) {
-                args.add("--spring.datasource.hikari.connection-init-sql=set synchronous_commit to " + synchronousCommit);
-            }
-        } else {
-            h2Dir = Files.createTempDirectory("ichigen-bench-h2");
-            args.add("--spring.datasource.url=jdbc:h2:file:" + h2Dir.resolve("bench")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
-            args.add("--spring.datasource.username=sa");
-            args.add("--spring.datasource.password=");
-        }
-        app = new SpringApplicationBuilder(IchigenApplication.class).run(args.toArray(String[]::new));
+        database = new BenchDatabase(db, synchronousCommit);
+        app = database.start();
         try {
             intake = app.getBean(OrderIntake.class);
             jdbc = app.getBean(JdbcTemplate.class);
             seed(app.getBean(WarehouseManagement.class));
         } catch (RuntimeException e) {
             app.close();
-            cleanUp();
+            database.drop();
             throw e;
         }
     }
@@ -208,41 +178,7 @@ public class OrderIntakeBenchmark {
             }
         } finally {
             app.close();
-            cleanUp();
+            database.drop();
         }
-    }
-
-    private void cleanUp() throws Exception {
-        if (pgSchema != null) {
-            try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword()); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + pgSchema + " cascade");
-            }
-        }
-        if (h2Dir != null) {
-            try (Stream<Path> files = Files.walk(h2Dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                System.err.println("could not delete " + h2Dir + ": " + e);
-            }
-        }
-    }
-
-    private static String pgUrl() {
-        return env("ICHIGEN_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    }
-
-    private static String pgUser() {
-        return env("ICHIGEN_BENCH_PG_USER", "postgres");
-    }
-
-    private static String pgPassword() {
-        return env("ICHIGEN_BENCH_PG_PASSWORD", "");
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -3,16 +3,8 @@ package dev.ichigen.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,11 +25,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.ichigen.IchigenApplication;
 import dev.ichigen.inventory.ConsistencyReport;
 import dev.ichigen.inventory.InventoryManagement;
 import dev.ichigen.inventory.NewWarehouse;
@@ -99,50 +89,19 @@ public class ReservationBenchmark {
     private final AtomicLong orders = new AtomicLong();
     private final LongAdder successes = new LongAdder();
     private final LongAdder refusals = new LongAdder();
-    private String pgSchema;
-    private Path h2Dir;
+    private BenchDatabase database;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        props.put("server.port", "0");
-        props.put("db-scheduler.enabled", "false");
-        props.put("ichigen.bootstrap.admin-password", "bench-admin-password");
-        props.put("spring.main.banner-mode", "off");
-        props.put("logging.level.root", "WARN");
-        props.put("spring.datasource.hikari.maximum-pool-size", "20");
-        if ("postgresql".equals(db)) {
-            pgSchema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            props.put("spring.datasource.url", pgUrl() + "?currentSchema=" + pgSchema + "&ApplicationName=ichigen-bench");
-            props.put("spring.datasource.username", pgUser());
-            props.put("spring.datasource.password", pgPassword());
-            props.put("spring.flyway.schemas", pgSchema);
-            props.put("spring.flyway.create-schemas", "true");
-            if (!"on".equals(synchronousCommit)) {
-                props.put("spring.datasource.hikari.connection-init-sql", "set synchronous_commit to " + synchronousCommit);
-            }
-        } else {
-            // a file database like the app's default (not in-memory)
-            h2Dir = Files.createTempDirectory("ichigen-bench-h2");
-            props.put("spring.datasource.url", "jdbc:h2:file:" + h2Dir.resolve("bench")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
-            props.put("spring.datasource.username", "sa");
-            props.put("spring.datasource.password", "");
-        }
-        // as command-line arguments: they override the application.properties inside the app jar
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        app = new SpringApplicationBuilder(IchigenApplication.class).run(args);
+        database = new BenchDatabase(db, synchronousCommit);
+        app = database.start();
         try {
             inventory = app.getBean(InventoryManagement.class);
             jdbc = app.getBean(JdbcTemplate.class);
-            String url = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL());
-            if (!url.contains(pgSchema != null ? pgSchema : h2Dir.toString())) {
-                throw new IllegalStateException("benchmark runs against the wrong database: " + url);
-            }
             seed(app.getBean(WarehouseManagement.class));
         } catch (RuntimeException e) {
             app.close();
-            cleanUp();
+            database.drop();
             throw e;
         }
     }
@@ -235,7 +194,7 @@ public class ReservationBenchmark {
             return 0;
         }
         long ticks = 0;
-        for (Integer pid : jdbc.queryForList("select pid from pg_stat_activity where application_name = 'ichigen-bench'",
+        for (Integer pid : jdbc.queryForList("select pid from pg_stat_activity where application_name = '" + BenchDatabase.APPLICATION_NAME + "'",
                 Integer.class)) {
             try {
                 String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
@@ -290,39 +249,7 @@ public class ReservationBenchmark {
             }
         } finally {
             app.close();
-            cleanUp();
+            database.drop();
         }
-    }
-
-    private void cleanUp() throws IOException, SQLException {
-        if (pgSchema != null) {
-            try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword()); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + pgSchema + " cascade");
-            }
-        }
-        if (h2Dir != null) {
-            try (Stream<Path> files = Files.walk(h2Dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    private static String pgUrl() {
-        return env("ICHIGEN_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    }
-
-    private static String pgUser() {
-        return env("ICHIGEN_BENCH_PG_USER", "postgres");
-    }
-
-    private static String pgPassword() {
-        return env("ICHIGEN_BENCH_PG_PASSWORD", "");
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }
