@@ -142,7 +142,7 @@ public class OrderIntake {
     private IntakeResult create(long id, NewOrder n, OrderTotals totals, String hash, Instant now) {
         OrderStore.Header header = new OrderStore.Header(id, n.channelId(), n.channelOrderNumber(), n.orderedAt(),
                 OrderStatus.NEW, n.paymentStatus(), AllocationState.NOT_ALLOCATABLE, null, null, null, null, null, hash, now,
-                null, null);
+                null, null, null, null);
         OrderState s = new OrderState(header, true);
         List<OrderSnapshot.Line> lines = processor.resolve(s, n, true);
         store.insertChildren(id, n, lines);

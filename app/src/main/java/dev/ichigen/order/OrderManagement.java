@@ -234,6 +234,51 @@ public class OrderManagement {
     }
 
     /**
+     * 配送方法の指定: a person sets the carrier and service (free codes such as {@code yamato} / {@code takkyubin}
+     * until the shipping module gives them meaning; {@code null}/blank service clears it). Kept when the channel
+     * sends the order again, unless the channel changes the shipping plan itself. Only open orders.
+     */
+    @Transactional
+    public Order assignCarrier(long orderId, String carrier, String service) {
+        List<dev.ichigen.shared.FieldError> errors = new ArrayList<>();
+        String c = carrier == null ? "" : carrier.strip();
+        String v = service == null || service.isBlank() ? null : service.strip();
+        if (c.isEmpty()) {
+            errors.add(new dev.ichigen.shared.FieldError("carrier", "配送業者を指定してください"));
+        } else if (c.length() > 40) {
+            errors.add(new dev.ichigen.shared.FieldError("carrier", "配送業者は40文字以内です"));
+        }
+        if (v != null && v.length() > 40) {
+            errors.add(new dev.ichigen.shared.FieldError("service", "配送サービスは40文字以内です"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        OrderStore.Header h = lockOrThrow(orderId);
+        if (!h.status().open()) {
+            throw new ConflictException("受注 %d は %s です".formatted(orderId, h.status().label()));
+        }
+        ShippingPlan before = store.shippingPlan(orderId);
+        if (c.equals(before.carrier()) && Objects.equals(v, before.service())) {
+            return get(orderId);
+        }
+        store.updateShippingPlan(orderId, new ShippingPlan(before.plannedShipDate(), c, v));
+        Instant now = clock.instant();
+        store.appendHistory(orderId, List.of(
+                new OrderStore.HistoryRow("CHANGED", "shippingPlan.carrier", before.carrier(), c, "担当者が配送方法を指定"),
+                new OrderStore.HistoryRow("CHANGED", "shippingPlan.service", before.service(), v, null)), CurrentActor.name(), now);
+        Map<String, Object> was = new HashMap<>();
+        was.put("carrier", before.carrier());
+        was.put("service", before.service());
+        Map<String, Object> is = new HashMap<>();
+        is.put("carrier", c);
+        is.put("service", v);
+        audit.record("order.carrier", "order", String.valueOf(orderId),
+                "受注 %d の配送方法を %s%s に指定".formatted(orderId, c, v == null ? "" : " / " + v), was, is);
+        return get(orderId);
+    }
+
+    /**
      * 出荷済: the order left the warehouse — every line's reservation is shipped from inventory
      * ({@link InventoryManagement#ship}) and the order becomes SHIPPED. For the fulfillment module (after the
      * parcel is handed over); only a READY_TO_SHIP order can be shipped (409 otherwise). Shipping again does

@@ -126,6 +126,7 @@ class OrderProcessor {
             s.events.add(new OrderHeld(s.id, List.copyOf(raised)));
         }
         s.duplicateKeys = snapshot.duplicateKeys();
+        s.mergeKey = snapshot.mergeKey();
     }
 
     // ------------------------------------------------------------------ allocation (引当)

@@ -70,6 +70,31 @@ public record OrderSnapshot(long orderId, boolean isNew, NewOrder order, List<Li
                 email.isEmpty() ? null : Texts.sha256(goods + "|mail:" + email));
     }
 
+    /**
+     * Who receives what where, without the goods: the orderer (phone digits, else e-mail, else name) with the one
+     * destination's recipient name and address, loosely normalised, as a hash. Orders sharing it may leave as
+     * one parcel (同梱, {@link ShipmentGrouping}). {@code null} for orders with several destinations (gifts to
+     * several places are not merged) or without a recipient address.
+     */
+    public String mergeKey() {
+        if (order.destinations().size() != 1) {
+            return null;
+        }
+        NewDestination d = order.destinations().get(0);
+        Address a = d.address();
+        if (a == null || Texts.digits(a.postalCode()).isEmpty()) {
+            return null;
+        }
+        Customer c = order.customer();
+        String orderer = c == null ? "" : !Texts.digits(c.phone()).isEmpty() ? "tel:" + Texts.digits(c.phone())
+                : c.email() != null && !c.email().isBlank() ? "mail:" + c.email().strip().toLowerCase(java.util.Locale.ROOT)
+                : "name:" + Texts.loose(c.name());
+        String place = Texts.digits(a.postalCode()) + ":" + Texts.loose((a.prefecture() == null ? "" : a.prefecture())
+                + (a.city() == null ? "" : a.city()) + (a.street() == null ? "" : a.street())
+                + (a.building() == null ? "" : a.building()));
+        return Texts.sha256(orderer + "|" + Texts.loose(d.name()) + "|" + place);
+    }
+
     /** True when every line has a SKU stock can be reserved for. */
     public boolean allLinesReservable() {
         return lines.stream().allMatch(Line::reservable);

@@ -32,6 +32,8 @@ final class OrderState {
     String cancelReason;
     Instant shippedAt;
     List<String> duplicateKeys = Arrays.asList(null, null);
+    /** {@link OrderSnapshot#mergeKey()}, for 同梱 ({@link ShipmentGrouping}). */
+    String mergeKey;
     List<OrderStore.StoredLine> lines = List.of();
     List<OrderStore.HoldRow> holds = new ArrayList<>();
     /** Look-ups of this change: catalog items by SKU, and the stocked SKUs each ordered SKU takes stock from. */
@@ -56,6 +58,7 @@ final class OrderState {
         this.shippedAt = h.shippedAt();
         this.statusChangedAt = h.statusChangedAt();
         this.duplicateKeys = Arrays.asList(h.dupKeyPhone(), h.dupKeyEmail());
+        this.mergeKey = h.mergeKey();
     }
 
     boolean cancelled() {

@@ -39,7 +39,7 @@ class OrderStore {
     record Header(long id, long channelId, String channelOrderNumber, Instant orderedAt, OrderStatus status,
             PaymentStatus paymentStatus, AllocationState allocation, String warehouse, String shortfall,
             Instant cancelledAt, String cancelReason, Instant shippedAt, String contentHash, Instant statusChangedAt,
-            String dupKeyPhone, String dupKeyEmail) {
+            String dupKeyPhone, String dupKeyEmail, String mergeKey, Long mergeGroupId) {
 
         boolean cancelled() {
             return cancelledAt != null;
@@ -66,7 +66,7 @@ class OrderStore {
     private static final String HEADER = """
             select id, channel_id, channel_order_number, ordered_at, status, payment_status, allocation,
                    allocation_warehouse, shortfall, cancelled_at, cancel_reason, shipped_at, content_hash,
-                   status_changed_at, dup_key_phone, dup_key_email
+                   status_changed_at, dup_key_phone, dup_key_email, merge_key, merge_group_id
             from sales_order""";
 
     private final JdbcClient jdbc;
@@ -159,13 +159,13 @@ class OrderStore {
         jdbc.sql("""
                 update sales_order set status = :status, status_changed_at = :changedAt, allocation = :allocation,
                     allocation_warehouse = :warehouse, shortfall = :shortfall, payment_status = :payment,
-                    dup_key_phone = :dupPhone, dup_key_email = :dupEmail, cancelled_at = :cancelledAt, cancel_reason = :cancelReason,
+                    dup_key_phone = :dupPhone, dup_key_email = :dupEmail, merge_key = :mergeKey, cancelled_at = :cancelledAt, cancel_reason = :cancelReason,
                     shipped_at = :shippedAt, updated_at = :now
                 where id = :id""")
                 .param("status", s.status.name()).param("changedAt", odt(s.statusChangedAt))
                 .param("allocation", s.allocation.name()).param("warehouse", s.warehouse)
                 .param("shortfall", Texts.truncate(s.shortfall, 500)).param("payment", s.paymentStatus.name())
-                .param("dupPhone", s.duplicateKeys.get(0)).param("dupEmail", s.duplicateKeys.get(1))
+                .param("dupPhone", s.duplicateKeys.get(0)).param("dupEmail", s.duplicateKeys.get(1)).param("mergeKey", s.mergeKey)
                 .param("cancelledAt", odt(s.cancelledAt)).param("cancelReason", Texts.truncate(s.cancelReason, 500))
                 .param("shippedAt", odt(s.shippedAt)).param("now", odt(now)).param("id", s.id).update();
     }
@@ -362,6 +362,12 @@ class OrderStore {
         return jdbc.sql("select planned_ship_date, carrier, carrier_service from sales_order where id = :id").param("id", id)
                 .query((rs, i) -> new ShippingPlan(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3)))
                 .single();
+    }
+
+    void updateShippingPlan(long id, ShippingPlan plan) {
+        jdbc.sql("update sales_order set planned_ship_date = :d, carrier = :c, carrier_service = :s where id = :id")
+                .param("d", plan.plannedShipDate(), java.sql.Types.DATE).param("c", plan.carrier())
+                .param("s", plan.service()).param("id", id).update();
     }
 
     List<StoredLine> lines(long id) {
@@ -572,14 +578,21 @@ class OrderStore {
         Map<String, Object> pageParams = new HashMap<>(params);
         pageParams.put("limit", size);
         pageParams.put("offset", (long) page * size);
+        List<OrderSummary> rows = summaries(where + " order by o.ordered_at desc, o.id desc limit :limit offset :offset",
+                pageParams);
+        return new Page<>(rows, page, size, total);
+    }
+
+    /** Order list rows with their open hold codes, for orders {@code where} ({@code o} = sales_order) selects. */
+    List<OrderSummary> summaries(String where, Map<String, Object> params) {
         List<OrderSummary> rows = jdbc.sql("""
                 select o.id, o.channel_id, o.channel_order_number, o.order_name, o.ordered_at, o.status, o.customer_name,
                        coalesce((select d.prefecture from order_destination d where d.order_id = o.id
                                  and d.position = (select min(d2.position) from order_destination d2 where d2.order_id = o.id)),
                                 o.orderer_prefecture),
                        o.grand_total, o.amount_to_collect, o.payment_method, o.payment_status, o.allocation
-                from sales_order o""" + where + " order by o.ordered_at desc, o.id desc limit :limit offset :offset")
-                .params(pageParams)
+                from sales_order o""" + where)
+                .params(params)
                 .query((rs, i) -> new OrderSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         instant(rs, 5), OrderStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
                         PaymentMethod.valueOf(rs.getString(11)), PaymentStatus.valueOf(rs.getString(12)),
@@ -593,7 +606,7 @@ class OrderStore {
                         byId.get(rs.getLong(1)).openHolds().add(rs.getString(2));
                     });
         }
-        return new Page<>(rows, page, size, total);
+        return rows;
     }
 
     OrderCounts counts(Instant closedSince) {
@@ -629,7 +642,7 @@ class OrderStore {
         return new Header(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4), OrderStatus.valueOf(rs.getString(5)),
                 PaymentStatus.valueOf(rs.getString(6)), AllocationState.valueOf(rs.getString(7)), rs.getString(8),
                 rs.getString(9), instant(rs, 10), rs.getString(11), instant(rs, 12), rs.getString(13), instant(rs, 14),
-                rs.getString(15), rs.getString(16));
+                rs.getString(15), rs.getString(16), rs.getString(17), rs.getObject(18, Long.class));
     }
 
     static OffsetDateTime odt(Instant instant) {
