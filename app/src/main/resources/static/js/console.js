@@ -95,6 +95,16 @@
     }
   });
 
+  // a header checkbox with data-select-all="<selector>" ticks or clears every checkbox the selector finds
+  document.addEventListener('change', function (event) {
+    var all = event.target.closest && event.target.closest('[data-select-all]');
+    if (all) {
+      document.querySelectorAll(all.getAttribute('data-select-all')).forEach(function (box) {
+        box.checked = all.checked;
+      });
+    }
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('select[data-kind-select]').forEach(showKindSections);
   });

@@ -14,6 +14,7 @@ import dev.ichigen.channel.ChannelManagement;
 import dev.ichigen.channel.SalesChannel;
 import dev.ichigen.order.Order;
 import dev.ichigen.order.OrderManagement;
+import dev.ichigen.order.ShipmentGrouping;
 import dev.ichigen.shared.ConflictException;
 import dev.ichigen.shared.InvalidInputException;
 
@@ -29,10 +30,12 @@ class OrderDetailController {
 
     private final OrderManagement orders;
     private final ChannelManagement channels;
+    private final ShipmentGrouping grouping;
 
-    OrderDetailController(OrderManagement orders, ChannelManagement channels) {
+    OrderDetailController(OrderManagement orders, ChannelManagement channels, ShipmentGrouping grouping) {
         this.orders = orders;
         this.channels = channels;
+        this.grouping = grouping;
     }
 
     @GetMapping
@@ -41,6 +44,10 @@ class OrderDetailController {
         model.addAttribute("order", order);
         model.addAttribute("channel", channels.find(order.channelId()).map(SalesChannel::name).orElse("#" + order.channelId()));
         model.addAttribute("history", orders.history(id));
+        model.addAttribute("mergeGroup", grouping.groupOf(id).orElse(null));
+        java.util.Map<Integer, Integer> parts = grouping.shipmentParts(id);
+        model.addAttribute("shipmentParts", parts);
+        model.addAttribute("split", parts.values().stream().anyMatch(p -> p != 1));
         return "orders/detail";
     }
 
@@ -67,6 +74,36 @@ class OrderDetailController {
         model.addAttribute("releaseError", message);
         model.addAttribute("releaseNote", note);
         return detail(id, model);
+    }
+
+    /** 同梱解除. */
+    @PostMapping("/unmerge")
+    String unmerge(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        grouping.unmerge(id, note);
+        redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("orders.unmerged", orders.get(id).channelOrderNumber()));
+        return "redirect:/orders/" + id;
+    }
+
+    /** 分割: the ticked lines, by temperature zone, or back to one parcel ({@code how} = lines, temperature, undo). */
+    @PostMapping("/split")
+    String split(@PathVariable long id, @RequestParam String how,
+            @RequestParam(name = "lineNos", required = false) java.util.List<Integer> lineNos, Model model,
+            RedirectAttributes redirect) {
+        try {
+            switch (how) {
+                case "temperature" -> grouping.splitByTemperatureZone(id);
+                case "undo" -> grouping.unsplit(id);
+                default -> grouping.splitLines(id, lineNos);
+            }
+        } catch (InvalidInputException e) {
+            model.addAttribute("splitError", e.errors().getFirst().message());
+            return detail(id, model);
+        } catch (ConflictException e) {
+            model.addAttribute("splitError", e.getMessage());
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("orders.split.done", orders.get(id).channelOrderNumber()));
+        return "redirect:/orders/" + id;
     }
 
     @PostMapping("/recheck")

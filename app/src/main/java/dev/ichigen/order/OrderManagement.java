@@ -155,6 +155,23 @@ public class OrderManagement {
     }
 
     /**
+     * 一括保留解除: a person releases every open hold of the order with one note (as {@link #releaseHold} each).
+     * An order without open holds is left as it is.
+     */
+    @Transactional
+    public Order releaseAllHolds(long orderId, String note) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException("note", "解除する理由を入力してください");
+        }
+        lockOrThrow(orderId);
+        List<Long> open = store.holds(orderId).stream().filter(Hold::open).map(Hold::id).toList();
+        for (long holdId : open) {
+            releaseHold(orderId, holdId, note);
+        }
+        return get(orderId);
+    }
+
+    /**
      * A person puts the order on hold ({@code code} upper snake case, default MANUAL; {@code detail} says why).
      * Such a hold is only lifted by a person's release.
      */
