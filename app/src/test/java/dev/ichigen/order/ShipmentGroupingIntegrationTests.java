@@ -45,6 +45,9 @@ class ShipmentGroupingIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     OrderFixtures fx;
     long channel;
     long otherChannel;
@@ -214,6 +217,36 @@ class ShipmentGroupingIntegrationTests {
         assertThat(orders.get(id).shippingPlan().carrier()).isEqualTo("yamato");
         assertThatThrownBy(() -> orders.assignCarrier(id, " ", null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("配送業者");
+    }
+
+    @Test
+    void mergesSplitsAndAssignsTheCarrierOverRest() {
+        long first = take(order(channel, a, 1, "梅田10-1"));
+        long second = take(order(otherChannel, b, 1, "梅田10-1"));
+        dev.ichigen.support.Api api = dev.ichigen.support.Api.admin(port);
+
+        var candidates = api.get("/api/v1/orders/merge-candidates?limit=500");
+        assertThat(candidates.status()).isEqualTo(200);
+        assertThat(candidates.text()).contains("\"id\":" + first).contains("\"id\":" + second);
+
+        var merged = api.post("/api/v1/orders/merge-groups", Map.of("orderIds", List.of(first, second)));
+        assertThat(merged.status()).as(merged.text()).isEqualTo(201);
+        assertThat(merged.json().get("orders")).hasSize(2);
+        var units = api.get("/api/v1/orders/" + second + "/shipping-units");
+        assertThat(units.json().get("mergeGroup").get("id").asLong()).isEqualTo(merged.json().get("id").asLong());
+
+        var refused = api.post("/api/v1/orders/" + first + "/split", Map.of("lineNos", List.of(1)));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text()).contains("lineNos");
+
+        var unmerged = api.delete("/api/v1/orders/" + first + "/merge-group");
+        assertThat(unmerged.status()).isEqualTo(200);
+        assertThat(unmerged.json().get("mergeGroup").isNull()).isTrue();
+
+        var carrier = api.put("/api/v1/orders/" + first + "/carrier", Map.of("carrier", "sagawa", "service", "hikyaku"));
+        assertThat(carrier.status()).isEqualTo(200);
+        assertThat(carrier.json().get("shippingPlan").get("carrier").asString()).isEqualTo("sagawa");
+        assertThat(api.put("/api/v1/orders/" + first + "/carrier", Map.of("service", "x")).status()).isEqualTo(422);
     }
 
     private Sku product(String prefix, String zone) {
