@@ -137,6 +137,15 @@ public final class ExcelSafeCsvWriter implements Closeable, Flushable {
         return unencodableCount;
     }
 
+    /**
+     * The text as it will be written to a CP932 file: composed (NFC) and with the characters CP932 lacks mapped
+     * to their CP932 look-alikes (see the class comment). Characters that still cannot be encoded stay as they
+     * are. For width checks of fixed layouts (carrier files count half-width units = CP932 bytes).
+     */
+    public static String cp932Form(String text) {
+        return text == null ? null : mapForCp932(Normalizer.normalize(text, Normalizer.Form.NFC));
+    }
+
     /** The cell as Excel will show it as text: a leading {@code '} when it would otherwise be read as a formula. */
     public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
