@@ -210,7 +210,7 @@ public class OrderRules {
     @Transactional(readOnly = true)
     public RuleDryRun dryRun(RuleDraft draft, Integer n) {
         RuleDraft d = valid(draft);
-        OrderRule rule = new OrderRule(0, d.name().strip(), true, false, 0, 0, d.stopAfterMatch(), d.conditions(),
+        OrderRule rule = new OrderRule(0, d.name().strip(), true, false, 0, 0, d.stops(), d.conditions(),
                 d.actions(), null, null, null);
         return dryRun(rule, n);
     }

@@ -127,7 +127,7 @@ class RuleStore {
         jdbc.sql("""
                 insert into order_rule_version (rule_id, version, name, stop_after_match, definition, created_at, created_by)
                 values (:id, :v, :name, :stop, :def, :now, :by)""")
-                .param("id", id).param("v", version).param("name", d.name().strip()).param("stop", d.stopAfterMatch())
+                .param("id", id).param("v", version).param("name", d.name().strip()).param("stop", d.stops())
                 .param("def", JSON.writeValueAsString(new Definition(d.conditions(), d.actions())))
                 .param("now", OrderStore.odt(now)).param("by", actor).update();
     }
