@@ -29,8 +29,10 @@ class OrderDetailController {
 
     private final OrderManagement orders;
     private final ChannelManagement channels;
+    private final dev.ichigen.order.OrderRules rules;
 
-    OrderDetailController(OrderManagement orders, ChannelManagement channels) {
+    OrderDetailController(OrderManagement orders, ChannelManagement channels, dev.ichigen.order.OrderRules rules) {
+        this.rules = rules;
         this.orders = orders;
         this.channels = channels;
     }
@@ -41,6 +43,8 @@ class OrderDetailController {
         model.addAttribute("order", order);
         model.addAttribute("channel", channels.find(order.channelId()).map(SalesChannel::name).orElse("#" + order.channelId()));
         model.addAttribute("history", orders.history(id));
+        model.addAttribute("holdRules", rules.holdRules(order)); // the rule behind each rule hold
+        model.addAttribute("appliedRules", rules.applied(id));
         return "orders/detail";
     }
 
