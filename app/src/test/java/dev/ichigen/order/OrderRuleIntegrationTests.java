@@ -372,6 +372,8 @@ class OrderRuleIntegrationTests {
         Api.Response audit = admin.get("/api/v1/audit-log?entityType=order_rule&entityId=" + ruleId);
         assertThat(audit.text()).contains("order.rule.create", "order.rule.update", "order.rule.disable");
 
+        assertThat(admin.get("/v3/api-docs").text()).contains("/api/v1/order-rules/dry-run", "/api/v1/order-rules/reapply");
+
         Api.Response t = admin.post("/api/v1/tokens", Map.of("name", unique("wh"), "role", "WAREHOUSE"));
         Api warehouse = admin.withToken(t.json().get("secret").asString());
         assertThat(warehouse.get("/api/v1/order-rules").status()).isEqualTo(403);
