@@ -79,6 +79,9 @@ class OrderRuleBrowserTests {
     ChannelManagement channels;
 
     @Autowired
+    dev.ichigen.platform.UserManagement users;
+
+    @Autowired
     ProductManagement products;
 
     @Autowired
@@ -218,5 +221,19 @@ class OrderRuleBrowserTests {
                 .isEqualTo(HoldResolution.RELEASED);
         // the same data again: the rule does not hold it again
         assertThat(orders.recheck(id).status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+    }
+
+    @Test
+    void aWarehouseUserHasNoRuleMenuAndTheRuleScreensAnswer403() {
+        String username = UserAdminBrowserTests.uniqueName("souko");
+        users.create(username, "倉庫 次郎", dev.ichigen.platform.Role.WAREHOUSE, "warehouse-pass-1");
+        browser.login(username, "warehouse-pass-1");
+        browser.open("/products");
+        browser.waitFor(By.id("nav-products"));
+        assertThat(browser.isPresent(By.id("nav-order-rules"))).isFalse();
+        browser.open("/order-rules");
+        assertThat(browser.waitFor(By.cssSelector("#error-403 h1")).getText()).isEqualTo("アクセスできません");
+        browser.open("/order-rules/new");
+        assertThat(browser.waitFor(By.cssSelector("#error-403 h1")).getText()).isEqualTo("アクセスできません");
     }
 }
