@@ -31,8 +31,11 @@ class OrderDetailController {
     private final OrderManagement orders;
     private final ChannelManagement channels;
     private final ShipmentGrouping grouping;
+    private final dev.ichigen.order.OrderRules rules;
 
-    OrderDetailController(OrderManagement orders, ChannelManagement channels, ShipmentGrouping grouping) {
+    OrderDetailController(OrderManagement orders, ChannelManagement channels, ShipmentGrouping grouping,
+            dev.ichigen.order.OrderRules rules) {
+        this.rules = rules;
         this.orders = orders;
         this.channels = channels;
         this.grouping = grouping;
@@ -48,6 +51,8 @@ class OrderDetailController {
         java.util.Map<Integer, Integer> parts = grouping.shipmentParts(id);
         model.addAttribute("shipmentParts", parts);
         model.addAttribute("split", parts.values().stream().anyMatch(p -> p != 1));
+        model.addAttribute("holdRules", rules.holdRules(order)); // the rule behind each rule hold
+        model.addAttribute("appliedRules", rules.applied(id));
         return "orders/detail";
     }
 

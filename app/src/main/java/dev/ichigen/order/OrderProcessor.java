@@ -41,6 +41,7 @@ class OrderProcessor {
     private final ProductCatalog catalog;
     private final InventoryManagement inventory;
     private final CheckRunner checks;
+    private final RuleRunner rules;
     private final Backorders backorders;
     private final ApplicationEventPublisher events;
     private final WarehouseManagement warehouses;
@@ -48,8 +49,10 @@ class OrderProcessor {
     private volatile long warehousesReadAt;
 
     OrderProcessor(OrderStore store, ChannelListings listings, ProductCatalog catalog, InventoryManagement inventory,
-            CheckRunner checks, Backorders backorders, ApplicationEventPublisher events, WarehouseManagement warehouses) {
+            CheckRunner checks, Backorders backorders, ApplicationEventPublisher events, WarehouseManagement warehouses,
+            RuleRunner rules) {
         this.warehouses = warehouses;
+        this.rules = rules;
         this.store = store;
         this.listings = listings;
         this.catalog = catalog;
@@ -121,7 +124,8 @@ class OrderProcessor {
     // ------------------------------------------------------------------ checks
 
     void check(OrderState s, OrderSnapshot snapshot, Instant now) {
-        List<String> raised = checks.run(s, snapshot, now);
+        List<String> raised = new ArrayList<>(checks.run(s, snapshot, now));
+        raised.addAll(rules.run(s, snapshot, now)); // user-defined rules (受注処理ルール) after the checks
         if (!raised.isEmpty()) {
             s.events.add(new OrderHeld(s.id, List.copyOf(raised)));
         }

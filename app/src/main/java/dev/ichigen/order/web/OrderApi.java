@@ -47,8 +47,11 @@ class OrderApi {
     private final OrderIntake intake;
     private final OrderManagement orders;
     private final OrderCheckSettings checkSettings;
+    private final dev.ichigen.order.OrderRules rules;
 
-    OrderApi(OrderIntake intake, OrderManagement orders, OrderCheckSettings checkSettings) {
+    OrderApi(OrderIntake intake, OrderManagement orders, OrderCheckSettings checkSettings,
+            dev.ichigen.order.OrderRules rules) {
+        this.rules = rules;
         this.intake = intake;
         this.orders = orders;
         this.checkSettings = checkSettings;
@@ -106,7 +109,7 @@ class OrderApi {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
         }
         IntakeJson json = new IntakeJson(result.outcome().name(), changes,
-                OrderJson.of(orders.get(result.orderId()), null));
+                detail(orders.get(result.orderId()), null));
         if (result.outcome() == IntakeResult.Outcome.CREATED) {
             return ResponseEntity.created(URI.create("/api/v1/orders/" + result.orderId())).body(json);
         }
@@ -145,10 +148,17 @@ class OrderApi {
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','WAREHOUSE')")
     @Operation(summary = "One order",
             description = "Header, customer, destinations, lines with their SKU and allocation (state, warehouse), "
-                    + "status, holds with the check or rule behind each (source, sourceRef) and their resolution, totals, "
-                    + "the tax summary per rate (tax rounded down once per rate), history.")
+                    + "status, holds with the check or rule behind each (source, sourceRef; check = the check's name, "
+                    + "rule = {id, name, version} for holds of order rules) and their resolution, appliedRules (the rule "
+                    + "versions that matched and what they did), totals, the tax summary per rate (tax rounded down once "
+                    + "per rate), history.")
     OrderJson.Detail get(@PathVariable long id) {
-        return OrderJson.of(orders.get(id), orders.history(id));
+        return detail(orders.get(id), orders.history(id));
+    }
+
+    /** The order with the rule behind each rule hold and the rules applied to it. */
+    private OrderJson.Detail detail(dev.ichigen.order.Order o, List<dev.ichigen.order.OrderHistoryEntry> history) {
+        return OrderJson.of(o, history, rules.holdRules(o), rules.applied(o.id()));
     }
 
     @PostMapping("/{id}/holds/{holdId}/release")

@@ -29,7 +29,15 @@ final class OrderJson {
             List<Discount> discounts, dev.ichigen.order.Charges charges, Payment payment, Delivery delivery, String remarks,
             List<String> tags, List<String> insertFlyers, Plan shippingPlan, Totals totals, List<Tax> taxSummary,
             Allocation allocation, List<HoldJson> holds, Instant cancelledAt, String cancelReason, Instant shippedAt,
-            Instant createdAt, Instant updatedAt, List<History> history) {
+            Instant createdAt, Instant updatedAt, List<History> history, List<Applied> appliedRules) {
+    }
+
+    /** The rule behind a hold of source RULE. */
+    record HoldRule(long id, String name, int version) {
+    }
+
+    /** A rule version that matched the order, with what it did. */
+    record Applied(long ruleId, String name, int version, Instant appliedAt, String actions) {
     }
 
     record Line(int lineNo, String lineKey, String destination, String itemCode, String subCode, String statedSku,
@@ -69,7 +77,7 @@ final class OrderJson {
     }
 
     record HoldJson(long id, String code, String detail, String source, String sourceRef, Instant createdAt, boolean open,
-            Instant resolvedAt, String resolvedBy, String resolution, String note) {
+            Instant resolvedAt, String resolvedBy, String resolution, String note, String check, HoldRule rule) {
     }
 
     record History(long id, Instant at, String actor, String kind, String field, String before, String after, String note) {
@@ -87,6 +95,11 @@ final class OrderJson {
     }
 
     static Detail of(Order o, List<OrderHistoryEntry> history) {
+        return of(o, history, Map.of(), List.of());
+    }
+
+    static Detail of(Order o, List<OrderHistoryEntry> history, Map<Long, dev.ichigen.order.OrderRules.RuleRef> holdRules,
+            List<dev.ichigen.order.AppliedRule> applied) {
         return new Detail(o.id(), o.channelId(), o.channelOrderNumber(), o.orderName(), o.orderedAt(), o.status().name(),
                 o.status().label(), o.statusChangedAt(), o.customer(), o.ordererAddress(), o.destinations(),
                 o.lines().stream().map(l -> line(l, o.allocation().state())).toList(),
@@ -100,8 +113,11 @@ final class OrderJson {
                 totals(o.totals()), o.totals().taxSummary().stream().map(OrderJson::tax).toList(),
                 new Allocation(o.allocation().state().name(), o.allocation().state().label(), o.allocation().warehouse(),
                         o.allocation().shortfall()),
-                o.holds().stream().map(OrderJson::hold).toList(), o.cancelledAt(), o.cancelReason(), o.shippedAt(),
-                o.createdAt(), o.updatedAt(), history == null ? null : history.stream().map(OrderJson::history).toList());
+                o.holds().stream().map(h -> hold(h, holdRules.get(h.id()))).toList(), o.cancelledAt(), o.cancelReason(),
+                o.shippedAt(), o.createdAt(), o.updatedAt(),
+                history == null ? null : history.stream().map(OrderJson::history).toList(),
+                applied.stream().map(a -> new Applied(a.ruleId(), a.ruleName(), a.version(), a.appliedAt(), a.actions()))
+                        .toList());
     }
 
     static Line line(OrderLine l, AllocationState order) {
@@ -134,9 +150,11 @@ final class OrderJson {
         return new Tax(t.rate().percent(), t.taxableAmount(), t.tax(), t.amountExcludingTax());
     }
 
-    static HoldJson hold(Hold h) {
+    static HoldJson hold(Hold h, dev.ichigen.order.OrderRules.RuleRef rule) {
         return new HoldJson(h.id(), h.code(), h.detail(), h.source().name(), h.sourceRef(), h.createdAt(), h.open(),
-                h.resolvedAt(), h.resolvedBy(), h.resolution() == null ? null : h.resolution().name(), h.note());
+                h.resolvedAt(), h.resolvedBy(), h.resolution() == null ? null : h.resolution().name(), h.note(),
+                h.source() == dev.ichigen.order.HoldSource.CHECK ? h.sourceRef() : null,
+                rule == null ? null : new HoldRule(rule.id(), rule.name(), rule.version()));
     }
 
     static History history(OrderHistoryEntry e) {
