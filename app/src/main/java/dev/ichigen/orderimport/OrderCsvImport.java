@@ -15,6 +15,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ichigen.order.IntakeResult;
 import dev.ichigen.order.OrderIntake;
@@ -54,8 +56,11 @@ public class OrderCsvImport {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    OrderCsvImport(OrderImportSources sources, OrderIntake intake, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    OrderCsvImport(OrderImportSources sources, OrderIntake intake, JdbcClient jdbc, AuditLog audit, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
         this.sources = sources;
         this.intake = intake;
         this.jdbc = jdbc;
@@ -87,8 +92,13 @@ public class OrderCsvImport {
             }
             rows = reader.rows();
         } catch (OrderCsvReader.FileProblem | UndecodableCsvException | CsvTableReader.MalformedCsvException e) {
+            String message = e.getMessage();
+            if (e instanceof CsvTableReader.MalformedCsvException && source.encoding() != SourceEncoding.AUTO) {
+                message = "取込元の文字コード（" + source.encoding() + "）として読めません。ファイルの文字コードか取込元の設定を確認してください: "
+                        + message;
+            }
             add(errors, errorCount, List.of(new RowError(e instanceof CsvTableReader.MalformedCsvException m ? m.line() : 0,
-                    null, null, null, null, e.getMessage())));
+                    null, null, null, null, message)));
             return store(source, fileName, Status.UNREADABLE, encoding, 0, 0, new int[5], errors, errorCount[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -166,6 +176,11 @@ public class OrderCsvImport {
     }
 
     private OrderImportReport store(OrderImportSource source, String fileName, Status status, String encoding, long rows,
+            int orders, int[] counts, List<RowError> errors, long errorCount) {
+        return tx.execute(t -> storeRun(source, fileName, status, encoding, rows, orders, counts, errors, errorCount));
+    }
+
+    private OrderImportReport storeRun(OrderImportSource source, String fileName, Status status, String encoding, long rows,
             int orders, int[] counts, List<RowError> errors, long errorCount) {
         var keys = new GeneratedKeyHolder();
         String name = fileName == null ? null : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
