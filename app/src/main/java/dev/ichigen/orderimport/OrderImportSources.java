@@ -140,6 +140,28 @@ public class OrderImportSources {
                 "取込元「" + before.name() + "」を削除", describe(before), null);
     }
 
+    /**
+     * The first row of a sample file (its column headers as written), for the mapping editor; {@code encoding}
+     * AUTO detects. An unreadable file is refused on {@code file}.
+     */
+    public List<String> sampleHeader(dev.ichigen.shared.csv.CsvSource file, SourceEncoding encoding) {
+        var forced = (encoding == null ? SourceEncoding.AUTO : encoding).csvEncoding();
+        try (var reader = forced == null ? dev.ichigen.shared.csv.CsvTableReader.open(file)
+                : dev.ichigen.shared.csv.CsvTableReader.open(dev.ichigen.shared.csv.CsvEncodingDetector.open(file, forced), forced)) {
+            var header = reader.header();
+            if (header == null) {
+                throw new InvalidInputException("file", "ファイルが空です");
+            }
+            return header.cells().stream().limit(200)
+                    .map(c -> dev.ichigen.shared.csv.ExcelSafeCsvWriter.restore(c) == null ? "" : dev.ichigen.shared.csv.ExcelSafeCsvWriter.restore(c).strip())
+                    .toList();
+        } catch (dev.ichigen.shared.csv.UndecodableCsvException | dev.ichigen.shared.csv.CsvTableReader.MalformedCsvException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ------------------------------------------------------------------ validation
 
     private OrderImportSourceDefinition validate(OrderImportSourceDefinition d) {

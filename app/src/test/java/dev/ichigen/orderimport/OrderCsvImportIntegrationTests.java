@@ -30,7 +30,7 @@ import dev.ichigen.support.SalesFixtures;
 import tools.jackson.databind.JsonNode;
 
 @IchigenIntegrationTest
-class OrderCsvImportIntegrationTests {
+public class OrderCsvImportIntegrationTests {
 
     /** The generic layout's header, in field order. */
     static final String HEADER = Arrays.stream(OrderImportField.values()).map(OrderImportField::header)
@@ -62,7 +62,7 @@ class OrderCsvImportIntegrationTests {
     }
 
     /** A row of the generic layout: values by header, the rest empty. */
-    static String row(Map<String, String> values) {
+    public static String row(Map<String, String> values) {
         List<String> cells = new ArrayList<>();
         for (OrderImportField f : OrderImportField.values()) {
             String v = values.getOrDefault(f.header(), "");
@@ -72,7 +72,7 @@ class OrderCsvImportIntegrationTests {
     }
 
     /** A plausible order row: Tokyo address, unique phone and e-mail per order number. */
-    static Map<String, String> orderRow(String number, String sku, String quantity, String payment) {
+    public static Map<String, String> orderRow(String number, String sku, String quantity, String payment) {
         Map<String, String> m = new HashMap<>();
         String digits = String.format("%08d", Math.floorMod(number.hashCode(), 100_000_000));
         m.put("注文番号", number);
@@ -101,7 +101,7 @@ class OrderCsvImportIntegrationTests {
         return m;
     }
 
-    static String file(String... rows) {
+    public static String file(String... rows) {
         return HEADER + "\r\n" + String.join("\r\n", rows) + "\r\n";
     }
 
