@@ -101,6 +101,18 @@ public class OrderManagement {
         return store.history(orderId);
     }
 
+    /**
+     * Open orders paid by {@code method} still waiting for their payment (入金待ち: payment status PENDING,
+     * not cancelled or shipped), oldest first — the candidates of bank reconciliation (入金消込).
+     */
+    @Transactional(readOnly = true)
+    public List<PaymentDue> awaitingPayment(PaymentMethod method) {
+        if (method == null) {
+            throw new InvalidInputException("paymentMethod", "支払い方法を指定してください");
+        }
+        return store.awaitingPayment(method);
+    }
+
     // ------------------------------------------------------------------ changing
 
     /**

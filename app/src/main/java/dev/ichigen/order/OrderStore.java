@@ -636,6 +636,23 @@ class OrderStore {
         return new OrderCounts(byStatus, byChannel, closedSince);
     }
 
+    // ------------------------------------------------------------------ payment reconciliation
+
+    /** Open (not cancelled, not shipped) orders paid by {@code method} whose payment is PENDING, oldest first. */
+    List<PaymentDue> awaitingPayment(PaymentMethod method) {
+        return jdbc.sql("""
+                select id, channel_id, channel_order_number, order_name, ordered_at, customer_name, customer_kana,
+                       amount_to_collect, payment_method, status
+                from sales_order
+                where payment_status = 'PENDING' and payment_method = :method and cancelled_at is null and shipped_at is null
+                order by ordered_at, id""")
+                .param("method", method.name())
+                .query((rs, i) -> new PaymentDue(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+                        rs.getString(6), rs.getString(7), rs.getLong(8), PaymentMethod.valueOf(rs.getString(9)),
+                        OrderStatus.valueOf(rs.getString(10))))
+                .list();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static Header header(ResultSet rs) throws SQLException {
