@@ -84,9 +84,13 @@ public class ChannelConnections {
     }
 
     /** Imports the channel's changed orders now (what the polling task does); returns how many were new or changed. */
-    public int importOrdersNow(long channelId) {
+    public OrderImportRun importOrdersNow(long channelId) {
         channel(channelId);
-        return polling.poll(channelId);
+        try {
+            return new OrderImportRun(true, polling.poll(channelId), null, null);
+        } catch (ConnectorException e) {
+            return new OrderImportRun(false, 0, e.failureCause(), e.getMessage());
+        }
     }
 
     /** Pushes pending stock changes now instead of waiting for the next pass. */

@@ -153,8 +153,8 @@ class ChannelApi {
     @PostMapping("/{id}/order-import")
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @Operation(summary = "Import the channel's changed orders now", description = "What the polling task does; answers "
-            + "how many orders were created, updated or cancelled.")
-    Map<String, Integer> importOrders(@PathVariable long id) {
-        return Map.of("taken", connections.importOrdersNow(id));
+            + "how many orders were created, updated or cancelled (taken), or the failure's cause.")
+    dev.ichigen.channel.OrderImportRun importOrders(@PathVariable long id) {
+        return connections.importOrdersNow(id);
     }
 }

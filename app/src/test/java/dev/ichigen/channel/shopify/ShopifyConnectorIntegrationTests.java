@@ -245,11 +245,11 @@ class ShopifyConnectorIntegrationTests {
             SandboxOrder second = shop.placeOrder(List.of(new Pick(sku.value(), 3)));
             assertThat(orders.find(channel.id(), first.id())).isEmpty();
 
-            assertThat(connections.importOrdersNow(channel.id())).isEqualTo(2);
+            assertThat(connections.importOrdersNow(channel.id()).taken()).isEqualTo(2);
             assertThat(orders.find(channel.id(), first.id())).isPresent();
             assertThat(orders.find(channel.id(), second.id()).orElseThrow().lines().getFirst().quantity()).isEqualTo(3);
             // again: the overlap re-reads them, nothing new
-            assertThat(connections.importOrdersNow(channel.id())).isZero();
+            assertThat(connections.importOrdersNow(channel.id()).taken()).isZero();
             assertThat(connections.health(channel.id()).lastOrderImportAt()).isNotNull();
         } finally {
             shop.stop();
@@ -268,7 +268,7 @@ class ShopifyConnectorIntegrationTests {
             for (int i = 0; i < 260; i++) { // more than one page of 250
                 shop.placeOrder(List.of(new Pick(sku.value(), 1)));
             }
-            assertThat(connections.importOrdersNow(channel.id())).isEqualTo(260);
+            assertThat(connections.importOrdersNow(channel.id()).taken()).isEqualTo(260);
             assertThat(count("sales_order where channel_id = " + channel.id())).isEqualTo(260);
         } finally {
             shop.stop();
