@@ -33,6 +33,7 @@ class ShopifyConnector implements SalesChannelConnector {
 
     static final int OVERLAP_MINUTES = 5;
     static final int MAX_BATCH = 250;
+    private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final Clock clock;
 
@@ -68,7 +69,8 @@ class ShopifyConnector implements SalesChannelConnector {
         Cursor c = Cursor.parse(cursor, clock.instant().minus(channel.initialLookback()));
         ShopifyClient client = new ShopifyClient(channel);
         ShopifyClient.OrdersPage page = c.page() != null ? client.orders(null, c.page())
-                : client.orders(OffsetDateTime.ofInstant(c.since().minus(Duration.ofMinutes(OVERLAP_MINUTES)), ZoneOffset.UTC).toString(), null);
+                : client.orders(ISO.format(OffsetDateTime.ofInstant(c.since().minus(Duration.ofMinutes(OVERLAP_MINUTES)), ZoneOffset.UTC)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), null);
         Instant max = c.max();
         List<PulledOrder> orders = new ArrayList<>();
         for (JsonNode o : page.orders()) {
