@@ -225,6 +225,9 @@ public class StockSync implements SmartLifecycle {
                     }
                 }
             } catch (ConnectorException ex) {
+                if (ex.httpStatus() == null && ex.failureCause() == FailureCause.NOT_CONFIGURED) {
+                    calls.failure(channelId, ex.failureCause(), ex.getMessage()); // no call was made: say so in health
+                }
                 for (StockUpdate u : all) {
                     results.putIfAbsent(u, new StockPushResult(u, false, ex.failureCause(), ex.getMessage()));
                 }
