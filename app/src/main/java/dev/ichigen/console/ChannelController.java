@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.ichigen.channel.ChannelConnections;
+import dev.ichigen.channel.ChannelHealth;
 import dev.ichigen.channel.ChannelManagement;
 import dev.ichigen.channel.NewChannel;
 import dev.ichigen.channel.Platform;
@@ -36,9 +38,11 @@ import dev.ichigen.shared.NotFoundException;
 class ChannelController {
 
     private final ChannelManagement channels;
+    private final ChannelConnections connections;
 
-    ChannelController(ChannelManagement channels) {
+    ChannelController(ChannelManagement channels, ChannelConnections connections) {
         this.channels = channels;
+        this.connections = connections;
     }
 
     /** Form fields are named like the API's JSON: {@code credentials[accessToken]} ↔ {@code credentials.accessToken}. */
@@ -69,6 +73,9 @@ class ChannelController {
     String list(Model model) {
         model.addAttribute("channels", channels.list());
         model.addAttribute("platforms", Platform.values());
+        Map<Long, ChannelHealth> health = new LinkedHashMap<>();
+        connections.healthOfAll().forEach(h -> health.put(h.channelId(), h));
+        model.addAttribute("health", health);
         return "settings/channels";
     }
 
@@ -106,7 +113,26 @@ class ChannelController {
         model.addAttribute("channel", channel);
         model.addAttribute("fields", channels.credentialFields(channel.platform()));
         model.addAttribute("form", new ChannelForm());
+        connectionModel(id, model);
         return "settings/channel-edit";
+    }
+
+    /** 接続テスト: one authenticated call through the channel's connector; the page shows the outcome. */
+    @PostMapping("/{id}/connection-test")
+    String testConnection(@PathVariable long id, Model model) {
+        SalesChannel channel = find(id);
+        model.addAttribute("connectionTest", connections.testConnection(id));
+        model.addAttribute("channel", channel);
+        model.addAttribute("fields", channels.credentialFields(channel.platform()));
+        model.addAttribute("form", new ChannelForm());
+        connectionModel(id, model);
+        return "settings/channel-edit";
+    }
+
+    private void connectionModel(long id, Model model) {
+        model.addAttribute("health", connections.health(id));
+        model.addAttribute("calls", connections.calls(id, 20));
+        model.addAttribute("stockSync", connections.stockSyncStatus(id, 20));
     }
 
     @PostMapping("/{id}/credentials")
@@ -123,6 +149,7 @@ class ChannelController {
         clearSecrets(form, channel.platform());
         model.addAttribute("channel", channel);
         model.addAttribute("fields", channels.credentialFields(channel.platform()));
+        connectionModel(id, model);
         return "settings/channel-edit";
     }
 

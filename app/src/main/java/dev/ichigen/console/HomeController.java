@@ -8,6 +8,8 @@ import dev.ichigen.catalog.ChannelListings;
 import dev.ichigen.catalog.ProductManagement;
 import dev.ichigen.catalog.ProductQuery;
 import dev.ichigen.catalog.ProductStatus;
+import dev.ichigen.channel.ChannelConnections;
+import dev.ichigen.channel.ChannelManagement;
 
 /**
  * Login page and dashboard (ダッシュボード). The dashboard shows real counts only, each one cheap (a count
@@ -19,9 +21,15 @@ class HomeController {
     private final ProductManagement products;
     private final ChannelListings listings;
 
-    HomeController(ProductManagement products, ChannelListings listings) {
+    private final ChannelConnections connections;
+    private final ChannelManagement channels;
+
+    HomeController(ProductManagement products, ChannelListings listings, ChannelConnections connections,
+            ChannelManagement channels) {
         this.products = products;
         this.listings = listings;
+        this.connections = connections;
+        this.channels = channels;
     }
 
     @GetMapping("/login")
@@ -34,6 +42,10 @@ class HomeController {
         model.addAttribute("activeProducts",
                 products.search(new ProductQuery(null, null, null, ProductStatus.ACTIVE, null, null), 0, 1).total());
         model.addAttribute("unmappedItems", listings.openUnmappedItems(null, 0, 1).total());
+        // channels whose latest call failed, with the cause (連携エラー)
+        model.addAttribute("failingChannels", connections.failing());
+        model.addAttribute("channelNames", channels.list().stream().collect(java.util.stream.Collectors.toMap(
+                dev.ichigen.channel.SalesChannel::id, dev.ichigen.channel.SalesChannel::name)));
         return "home";
     }
 }

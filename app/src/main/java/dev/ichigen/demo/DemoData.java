@@ -21,6 +21,7 @@ import dev.ichigen.catalog.ProductKind;
 import dev.ichigen.catalog.ProductManagement;
 import dev.ichigen.catalog.ProductQuery;
 import dev.ichigen.channel.ChannelManagement;
+import dev.ichigen.channel.ChannelSandboxes;
 import dev.ichigen.channel.NewChannel;
 import dev.ichigen.channel.Platform;
 import dev.ichigen.channel.SalesChannel;
@@ -52,10 +53,14 @@ class DemoData implements ApplicationRunner {
     private final ChannelManagement channels;
     private final ChannelListings listings;
     private final PublishableQuantity publishable;
+    private final ChannelSandboxes sandboxes;
+    private final org.springframework.core.env.Environment environment;
 
     DemoData(ProductManagement products, ProductCsvManagement csv, WarehouseManagement warehouses,
             InventoryManagement inventory, ChannelManagement channels, ChannelListings listings,
-            PublishableQuantity publishable) {
+            PublishableQuantity publishable, ChannelSandboxes sandboxes, org.springframework.core.env.Environment environment) {
+        this.sandboxes = sandboxes;
+        this.environment = environment;
         this.products = products;
         this.csv = csv;
         this.warehouses = warehouses;
@@ -69,6 +74,7 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         if (products.search(ProductQuery.all(), 0, 1).total() > 0) {
             log.info("demo data: the product master is not empty, nothing loaded");
+            reconnectShopifyDemo();
             return;
         }
         byte[] file;
@@ -135,7 +141,12 @@ class DemoData implements ApplicationRunner {
         SalesChannel rakuten = channels.register(new NewChannel(Platform.RAKUTEN, "rakuten-demo", "楽天市場店 (デモ)"));
         SalesChannel yahoo = channels.register(new NewChannel(Platform.YAHOO, "yahoo-demo", "Yahoo!ショッピング店 (デモ)"));
         SalesChannel amazon = channels.register(new NewChannel(Platform.AMAZON, "amazon-demo", "Amazon.co.jp (デモ)"));
-        SalesChannel shopify = channels.register(new NewChannel(Platform.SHOPIFY, "shopify-demo", "Shopify 自社店 (デモ)"));
+        // Shopify: connected to the local Shopify sandbox store when it runs (--demo), so its orders come in through
+        // the real connector (webhooks + polling) and stock goes back to it within seconds (docs/CONNECTORS.md)
+        boolean shopifySandbox = sandboxes.running(Platform.SHOPIFY);
+        SalesChannel shopify = channels.register(new NewChannel(Platform.SHOPIFY, "shopify-demo", "Shopify 自社店 (デモ)",
+                sandboxes.credentials(Platform.SHOPIFY).orElse(java.util.Map.of())));
+        List<ChannelSandboxes.SandboxItem> shopifyItems = new java.util.ArrayList<>();
         channels.register(new NewChannel(Platform.CUSTOM, "own-site", "自社サイト"));
 
         // 安全在庫: keep 2 back on the malls, publish 0 when 3 or fewer remain on Rakuten (a common setting
@@ -160,12 +171,55 @@ class DemoData implements ApplicationRunner {
                 listings.map(rakuten.id(), code.toLowerCase(), "", p.sku(), null);
                 listings.map(yahoo.id(), code.toLowerCase(), "", p.sku(), null);
             }
-            listings.map(shopify.id(), String.valueOf(43000000000L + Math.abs(code.hashCode() % 1000000)), "", p.sku(), null);
+            if (shopifySandbox) {
+                shopifyItems.add(sandboxItem(shopify.id(), p));
+            } else {
+                listings.map(shopify.id(), p.sku().value(), "", p.sku(), null);
+            }
             if (!p.lotManaged()) {
                 listings.map(amazon.id(), code, "", p.sku(), "B0" + Integer.toString(Math.abs(code.hashCode()), 36).toUpperCase());
             }
         }
+        if (shopifySandbox) {
+            connectShopifySandbox(shopify.id(), shopifyItems);
+        }
         // one item the Rakuten store sells that nobody has mapped yet: shows up under 未連携の商品
         listings.resolve(rakuten.id(), "tea-limited-2026", "", "デモ: 楽天の受注に含まれていた未登録の商品");
+    }
+
+    private ChannelSandboxes.SandboxItem sandboxItem(long channelId, Product p) {
+        int rate = p.taxRate().percent();
+        long taxIncluded = p.priceIncludesTax() ? p.price() : p.price() * (100 + rate) / 100;
+        return new ChannelSandboxes.SandboxItem(p.sku(), p.name(), (int) taxIncluded, rate,
+                (int) Math.min(Integer.MAX_VALUE, publishable.of(channelId, p.sku()).quantity()));
+    }
+
+    /** Lists the items on the Shopify sandbox, sends its webhooks here, pushes our stock and places a few orders there. */
+    private void connectShopifySandbox(long channelId, List<ChannelSandboxes.SandboxItem> items) {
+        sandboxes.listOnShopify(channelId, items);
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        sandboxes.shopifyWebhooksTo("http://127.0.0.1:" + port, channelId);
+        publishable.refreshChannel(channelId, true);
+        int placed = sandboxes.generateOrders(Platform.SHOPIFY, 5);
+        log.info("demo: Shopify sandbox store connected, {} listings, {} orders placed there (arriving by webhook)",
+                items.size(), placed);
+    }
+
+    /**
+     * A restart with --demo on the existing demo database: the sandbox stores are new (in memory, another port), so the
+     * demo Shopify channel is pointed at the new one and its listings are listed there again.
+     */
+    private void reconnectShopifyDemo() {
+        if (!sandboxes.running(Platform.SHOPIFY)) {
+            return;
+        }
+        channels.findByCode("shopify-demo").ifPresent(shopify -> {
+            channels.replaceCredentials(shopify.id(), sandboxes.credentials(Platform.SHOPIFY).orElseThrow());
+            List<ChannelSandboxes.SandboxItem> items = new java.util.ArrayList<>();
+            for (var listing : listings.listByChannel(shopify.id(), 0, 500).items()) {
+                products.find(listing.sku()).ifPresent(p -> items.add(sandboxItem(shopify.id(), p)));
+            }
+            connectShopifySandbox(shopify.id(), items);
+        });
     }
 }

@@ -72,6 +72,54 @@ public class PublishOutbox {
         return claimed;
     }
 
+    /**
+     * Like {@link #claimPending(int)}, but only rows of these channels (the ones a consumer can push to); rows of
+     * other channels stay for their own consumer.
+     */
+    @Transactional
+    public List<PendingPublication> claimPending(int limit, Collection<Long> channelIds) {
+        if (limit <= 0 || channelIds.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        List<PendingPublication> claimed = named.query("""
+                select id, channel_id, sku, quantity, occurred_at from publishable_quantity_event
+                where delivered_at is null and (claimed_until is null or claimed_until < :now) and channel_id in (:channels)
+                order by id
+                limit :limit
+                for update skip locked""",
+                new MapSqlParameterSource("now", now).addValue("channels", channelIds).addValue("limit", limit),
+                (rs, i) -> new PendingPublication(rs.getLong(1), rs.getLong(2), Sku.of(rs.getString(3)), rs.getLong(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()));
+        if (!claimed.isEmpty()) {
+            named.update("update publishable_quantity_event set claimed_until = :until where id in (:ids)",
+                    new MapSqlParameterSource("until", now.plus(lease))
+                            .addValue("ids", claimed.stream().map(PendingPublication::id).toList()));
+        }
+        return claimed;
+    }
+
+    /**
+     * A push failed: the rows stay undelivered and become claimable again at {@code retryAt} (instead of when the
+     * lease ends), so a transient failure is retried soon and a lasting one does not spin.
+     */
+    @Transactional
+    public int retryLater(Collection<Long> ids, java.time.Instant retryAt) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return named.update("update publishable_quantity_event set claimed_until = :at where id in (:ids) and delivered_at is null",
+                new MapSqlParameterSource("at", retryAt.atOffset(ZoneOffset.UTC)).addValue("ids", ids));
+    }
+
+    /** How many rows of one channel wait for delivery. */
+    @Transactional(readOnly = true)
+    public long pendingCount(long channelId) {
+        Long n = jdbc.queryForObject("select count(*) from publishable_quantity_event where delivered_at is null and channel_id = ?",
+                Long.class, channelId);
+        return n == null ? 0 : n;
+    }
+
     /** Marks rows as pushed; returns how many were newly marked (marking twice is harmless). */
     @Transactional
     public int markDelivered(Collection<Long> ids) {

@@ -12,9 +12,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ichigen.channel.ChannelCall;
+import dev.ichigen.channel.ChannelConnections;
+import dev.ichigen.channel.ChannelHealth;
 import dev.ichigen.channel.ChannelManagement;
+import dev.ichigen.channel.ConnectionTest;
+import dev.ichigen.channel.SkuSyncStatus;
 import dev.ichigen.channel.NewChannel;
 import dev.ichigen.channel.Platform;
 import dev.ichigen.channel.SalesChannel;
@@ -30,9 +36,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ChannelApi {
 
     private final ChannelManagement channels;
+    private final ChannelConnections connections;
 
-    ChannelApi(ChannelManagement channels) {
+    ChannelApi(ChannelManagement channels, ChannelConnections connections) {
         this.channels = channels;
+        this.connections = connections;
     }
 
     /** {@code credentials}: the platform's secrets (see the operation); stored encrypted, never echoed. */
@@ -96,5 +104,57 @@ class ChannelApi {
     @Operation(summary = "One sales channel")
     ChannelJson get(@PathVariable long id) {
         return channels.find(id).map(ChannelJson::of).orElseThrow(() -> new NotFoundException("販売チャネル " + id + " は登録されていません"));
+    }
+
+    /** Health as JSON: {@link ChannelHealth} plus the derived {@code failing} and {@code errorRatePercent}. */
+    record HealthJson(long channelId, String platform, boolean connectorAvailable, boolean credentialsStored,
+            boolean failing, java.time.Instant lastSuccessAt, java.time.Instant lastFailureAt, String lastFailureCause,
+            String lastFailureError, long callsLastHour, long failuresLastHour, int errorRatePercent,
+            java.time.Instant lastOrderImportAt, java.time.Instant lastStockPushAt, long pendingStockPushes,
+            long stockPushErrors) {
+
+        static HealthJson of(ChannelHealth h) {
+            return new HealthJson(h.channelId(), h.platform().name(), h.connectorAvailable(), h.credentialsStored(),
+                    h.failing(), h.lastSuccessAt(), h.lastFailureAt(),
+                    h.lastFailureCause() == null ? null : h.lastFailureCause().name(), h.lastFailureError(),
+                    h.callsLastHour(), h.failuresLastHour(), h.errorRatePercent(), h.lastOrderImportAt(),
+                    h.lastStockPushAt(), h.pendingStockPushes(), h.stockPushErrors());
+        }
+    }
+
+    @GetMapping("/{id}/health")
+    @Operation(summary = "A channel's connection health", description = "Last success, last failure with its cause "
+            + "(BAD_CREDENTIALS, RATE_LIMITED, UNREACHABLE, MALFORMED_RESPONSE, SERVER_ERROR, REJECTED, NOT_CONFIGURED), "
+            + "error rate over the last hour, last order import, last stock push, pending stock pushes.")
+    HealthJson health(@PathVariable long id) {
+        return HealthJson.of(connections.health(id));
+    }
+
+    @GetMapping("/{id}/calls")
+    @Operation(summary = "A channel's call log, newest first", description = "Time, operation, endpoint, HTTP status, "
+            + "latency, outcome (OK, RETRY, FAILED) and a short cause. Never credentials or bodies. limit 1–500 (default 100).")
+    List<ChannelCall> calls(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
+        return connections.calls(id, limit);
+    }
+
+    @GetMapping("/{id}/stock-sync")
+    @Operation(summary = "Stock sync status per SKU", description = "Last pushed quantity and time, pending, last error.")
+    List<SkuSyncStatus> stockSync(@PathVariable long id, @RequestParam(defaultValue = "200") int limit) {
+        return connections.stockSyncStatus(id, limit);
+    }
+
+    @PostMapping("/{id}/connection-test")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Test the connection", description = "One authenticated read through the channel's connector.")
+    ConnectionTest connectionTest(@PathVariable long id) {
+        return connections.testConnection(id);
+    }
+
+    @PostMapping("/{id}/order-import")
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @Operation(summary = "Import the channel's changed orders now", description = "What the polling task does; answers "
+            + "how many orders were created, updated or cancelled (taken), or the failure's cause.")
+    dev.ichigen.channel.OrderImportRun importOrders(@PathVariable long id) {
+        return connections.importOrdersNow(id);
     }
 }

@@ -1,0 +1,23 @@
+package dev.ichigen.channel;
+
+import java.time.Instant;
+
+/**
+ * A channel's connection health (連携状態): last success, last failure with its classified cause, error rate over
+ * the last hour's calls, the last order import and stock push, and how many stock pushes wait. {@code failing}
+ * when the last call failed (the latest failure is newer than the latest success).
+ */
+public record ChannelHealth(long channelId, Platform platform, boolean connectorAvailable, boolean credentialsStored,
+        Instant lastSuccessAt, Instant lastFailureAt, FailureCause lastFailureCause, String lastFailureError,
+        long callsLastHour, long failuresLastHour, Instant lastOrderImportAt, Instant lastStockPushAt,
+        long pendingStockPushes, long stockPushErrors) {
+
+    public boolean failing() {
+        return lastFailureAt != null && (lastSuccessAt == null || lastFailureAt.isAfter(lastSuccessAt));
+    }
+
+    /** Failed calls of the last hour as a percentage (0 when there were none). */
+    public int errorRatePercent() {
+        return callsLastHour == 0 ? 0 : (int) Math.round(100.0 * failuresLastHour / callsLastHour);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ichigen.channel.connector;
+
+import java.util.List;
+
+import dev.ichigen.channel.Platform;
+import dev.ichigen.order.NewOrder;
+
+/**
+ * What a platform's connector does for one channel (販売チャネル連携). One Spring bean per platform, in its own
+ * sub-package ({@code channel.shopify}, next {@code channel.rakuten}, {@code channel.yahoo}, {@code channel.amazon}),
+ * with its client, its pure order mapper and its platform DTOs kept inside that package. Methods are called outside
+ * any database transaction and throw {@link ConnectorException} with a classified cause.
+ */
+public interface SalesChannelConnector {
+
+    Platform platform();
+
+    /** One cheap authenticated read that proves credentials and reachability (接続テスト). */
+    void testConnection(ConnectorContext channel);
+
+    /**
+     * One page of orders changed since {@code cursor} ({@code null} = from {@code ConnectorContext#initialLookback}),
+     * oldest first. The connector owns the cursor's format; {@link OrderPage#nextCursor} is stored after the page's
+     * orders are taken in, so a crash re-reads a page (intake is idempotent) and never skips one.
+     */
+    OrderPage pullOrders(ConnectorContext channel, String cursor);
+
+    /**
+     * Sets absolute quantities on the platform, at most {@link #maxStockBatch()} items a call; answers per item.
+     * An item the platform refuses (unknown inventory item) fails alone when the platform allows it.
+     */
+    List<StockPushResult> pushStock(ConnectorContext channel, List<StockUpdate> updates);
+
+    /** A fresh limiter for one of the platform's rate-limit buckets (e.g. Shopify {@code rest}, {@code graphql}). */
+    RateLimiter newRateLimiter(String bucket);
+
+    /** Items per stock call, the platform's documented maximum (or what is sensible when there is none). */
+    int maxStockBatch();
+
+    /**
+     * Shipment write-back (発送連絡): not built yet for any platform — the warehouse issue supplies verified shipments
+     * with tracking; until then this says so.
+     */
+    default void pushShipment(ConnectorContext channel, String channelOrderNumber, String carrier, String trackingNumber) {
+        throw new UnsupportedOperationException("shipment write-back is not built yet (docs/CONNECTORS.md)");
+    }
+
+    /** A page of orders and where to continue. */
+    record OrderPage(List<PulledOrder> orders, String nextCursor, boolean more) {
+    }
+
+    /** An order as mapped, or the reason it could not be (payload error, named field). */
+    record PulledOrder(String channelOrderNumber, NewOrder order, String error) {
+    }
+
+    /**
+     * One SKU's quantity to show: {@code itemCode} / {@code externalRef} from the channel listing (Shopify: the
+     * variant SKU and the inventory item id).
+     */
+    record StockUpdate(String sku, String itemCode, String subCode, String externalRef, long quantity) {
+    }
+
+    /** What became of one update: ok, or the cause and message. */
+    record StockPushResult(StockUpdate update, boolean ok, dev.ichigen.channel.FailureCause cause, String error) {
+        public static StockPushResult ok(StockUpdate u) {
+            return new StockPushResult(u, true, null, null);
+        }
+    }
+}
