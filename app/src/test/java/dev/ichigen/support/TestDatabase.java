@@ -57,6 +57,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
+            // H2 2.4.240 regression (h2database issues #4302, #4308): a CHECK (x IN (...)) constraint fails with "Check
+            // constraint invalid … database has been closed" once the connection that created it (Flyway's) is closed.
+            // The pool must never retire a connection: no idle eviction while a cached context is paused, no max lifetime.
+            props.put("spring.datasource.hikari.minimum-idle", "${spring.datasource.hikari.maximum-pool-size:10}");
+            props.put("spring.datasource.hikari.idle-timeout", "0");
+            props.put("spring.datasource.hikari.max-lifetime", "0");
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ichigen-test-database", props));
     }

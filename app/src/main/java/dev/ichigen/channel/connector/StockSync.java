@@ -123,12 +123,17 @@ public class StockSync implements SmartLifecycle {
         worker = Thread.ofPlatform().daemon().name("ichigen-stock-sync").start(this::loop);
     }
 
+    /**
+     * Stops after the current pass. The worker is never interrupted: an interrupt that lands inside a JDBC call can
+     * make the embedded H2 database close itself (seen when Spring pauses a cached test context, which stops its
+     * lifecycle beans).
+     */
     @Override
     public void stop() {
         running = false;
+        wake();
         Thread t = worker;
         if (t != null) {
-            t.interrupt();
             try {
                 t.join(5000);
             } catch (InterruptedException e) {
