@@ -83,6 +83,19 @@ class OrderImportController {
                 .body(out.toByteArray());
     }
 
+    /** A blank order CSV in the generic ichigen layout (header row only), Shift_JIS as Excel opens it. */
+    @GetMapping("/template")
+    ResponseEntity<byte[]> template() throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var writer = new dev.ichigen.shared.csv.ExcelSafeCsvWriter(out, dev.ichigen.shared.csv.CsvEncoding.CP932)) {
+            writer.writeRow(OrderImportSources.ichigenPreset().columns().stream().map(c -> c.column()).toList());
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=Shift_JIS"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("orders-template.csv", StandardCharsets.UTF_8).build().toString())
+                .body(out.toByteArray());
+    }
+
     // ------------------------------------------------------------------ sources
 
     @GetMapping("/sources/new")

@@ -61,6 +61,11 @@ class OrderImportBrowserTests {
             browser.waitFor(By.id("nav-order-import")).click();
             browser.waitFor(By.id("orderimport-new-source")).click();
 
+            // saved without name and channel: the editor comes back naming both fields
+            clickScrolled(By.id("save-source"));
+            assertThat(browser.waitFor(By.id("name-error")).getText()).contains("名前を入力してください");
+            assertThat(browser.waitFor(By.id("channelId-error")).getText()).contains("販売チャネルを選んでください");
+
             String name = SalesFixtures.unique("画面");
             browser.type(By.id("name"), name);
             new Select(browser.waitFor(By.id("channelId"))).selectByValue(String.valueOf(channel));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,8 +80,9 @@ class ReconciliationBrowserTests {
             ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", confirm);
             confirm.click();
             browser.acceptConfirm();
-            new WebDriverWait(browser.driver(), BrowserSupport.TIMEOUT).until(d -> d.findElement(By.id(cardId))
-                    .findElement(By.className("line-state")).getText().equals("消込済"));
+            // htmx swaps the whole card: wait on a fresh look-up (textToBe tolerates the swap in between)
+            new WebDriverWait(browser.driver(), BrowserSupport.TIMEOUT)
+                    .until(ExpectedConditions.textToBe(By.cssSelector("#" + cardId + " .line-state"), "消込済"));
             assertThat(browser.driver().findElement(By.id(cardId)).findElement(By.className("line-note")).getText())
                     .contains("2件目の注文分と電話で確認");
             browser.screenshot("reconciliation-confirmed");
