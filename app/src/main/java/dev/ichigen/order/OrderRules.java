@@ -46,9 +46,14 @@ public class OrderRules {
     private final AuditLog audit;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final dev.ichigen.platform.BusinessCalendar calendar;
+    private final ShipmentGrouping grouping;
 
     OrderRules(RuleStore store, OrderStore orders, OrderManagement management, AuditLog audit, Clock clock,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            dev.ichigen.platform.BusinessCalendar calendar, ShipmentGrouping grouping) {
+        this.calendar = calendar;
+        this.grouping = grouping;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.store = store;
         this.orders = orders;
@@ -250,7 +255,7 @@ public class OrderRules {
         return new RuleDryRun(rows.size(), matched, rows);
     }
 
-    private static boolean wouldChange(RuleAction a, RuleSubject s, Order o, OrderRule rule) {
+    private boolean wouldChange(RuleAction a, RuleSubject s, Order o, OrderRule rule) {
         return switch (RuleActionType.valueOf(a.type())) {
             case HOLD -> o.openHolds().stream().noneMatch(h -> h.source() == HoldSource.RULE
                     && RuleRunner.ruleId(h.sourceRef()).equals(Optional.of(rule.id())) && h.code().equals(RuleConditions.holdCode(a)));
@@ -261,7 +266,8 @@ public class OrderRules {
             }
             case SET_CARRIER -> !Objects.equals(a.carrier().strip(), s.plan.carrier())
                     || !Objects.equals(RuleConditions.blank(a.service()) ? null : a.service().strip(), s.plan.service());
-            case SET_PLANNED_SHIP_DATE -> !s.orderDate().plusDays(a.days()).equals(s.plan.plannedShipDate());
+            case SET_PLANNED_SHIP_DATE -> !calendar.addBusinessDays(s.orderDate(), a.days()).equals(s.plan.plannedShipDate());
+            case SPLIT_BY_TEMPERATURE_ZONE -> !grouping.temperatureParts(o.id()).equals(grouping.shipmentParts(o.id()));
             case SET_DELIVERY_DATE, CLEAR_DELIVERY_DATE -> !Objects.equals(RuleRunner.deliveryDate(a, s), s.deliveryDate);
             case ADD_TAG -> !s.tags.contains(a.value().strip());
             case ADD_FLYER -> !s.flyers.contains(a.value().strip());

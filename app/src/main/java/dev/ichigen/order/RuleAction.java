@@ -11,8 +11,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <li>SET_CARRIER — {@code carrier}, {@code service} (free codes, e.g. {@code yamato}/{@code takkyubin});</li>
  * <li>SET_DELIVERY_DATE — {@code date} (yyyy-MM-dd) or {@code days} after the order date; CLEAR_DELIVERY_DATE;</li>
  * <li>ADD_TAG / ADD_FLYER — {@code value}: the tag or insert flyer (同梱物);</li>
- * <li>SET_PLANNED_SHIP_DATE — {@code days} after the order date (calendar days: the business-day calendar is
- * not built yet).</li>
+ * <li>SET_PLANNED_SHIP_DATE — {@code days} business days after the order date (営業日: the platform's
+ * {@code BusinessCalendar}, 0 = the order date or the next business day);</li>
+ * <li>SPLIT_BY_TEMPERATURE_ZONE — no parameters: 常温, 冷蔵 and 冷凍 lines in shipment parts of their own
+ * ({@code ShipmentGrouping}).</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,5 +51,9 @@ public record RuleAction(String type, String code, String reason, String carrier
 
     public static RuleAction plannedShipDate(int days) {
         return new RuleAction(RuleActionType.SET_PLANNED_SHIP_DATE.name(), null, null, null, null, null, days, null);
+    }
+
+    public static RuleAction splitByTemperatureZone() {
+        return new RuleAction(RuleActionType.SPLIT_BY_TEMPERATURE_ZONE.name(), null, null, null, null, null, null, null);
     }
 }

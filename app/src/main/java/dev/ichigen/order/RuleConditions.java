@@ -323,7 +323,7 @@ final class RuleConditions {
             }
             case SET_PLANNED_SHIP_DATE -> {
                 if (a.days() == null || a.days() < 0 || a.days() > 365) {
-                    errors.add(new FieldError(path + ".days", "注文日からの日数（0〜365）を入力してください"));
+                    errors.add(new FieldError(path + ".days", "注文日からの営業日数（0〜365）を入力してください"));
                 }
             }
             case ADD_TAG, ADD_FLYER -> {
@@ -333,7 +333,7 @@ final class RuleConditions {
                     errors.add(new FieldError(path + ".value", "100文字以内です"));
                 }
             }
-            case CLEAR_DELIVERY_DATE -> {
+            case CLEAR_DELIVERY_DATE, SPLIT_BY_TEMPERATURE_ZONE -> {
             }
         }
     }
@@ -349,7 +349,8 @@ final class RuleConditions {
             case CLEAR_DELIVERY_DATE -> "お届け希望日を消去";
             case ADD_FLYER -> "同梱物 " + a.value().strip();
             case ADD_TAG -> "タグ " + a.value().strip();
-            case SET_PLANNED_SHIP_DATE -> "出荷予定日 注文日+" + a.days() + "日（暦日）";
+            case SET_PLANNED_SHIP_DATE -> "出荷予定日 注文日+" + a.days() + "営業日";
+            case SPLIT_BY_TEMPERATURE_ZONE -> "温度帯で分割";
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,10 +36,14 @@ class RuleRunner {
 
     private final RuleStore rules;
     private final OrderStore store;
+    private final dev.ichigen.platform.BusinessCalendar calendar;
+    private final ShipmentGrouping grouping;
 
-    RuleRunner(RuleStore rules, OrderStore store) {
+    RuleRunner(RuleStore rules, OrderStore store, dev.ichigen.platform.BusinessCalendar calendar, ShipmentGrouping grouping) {
         this.rules = rules;
         this.store = store;
+        this.calendar = calendar;
+        this.grouping = grouping;
     }
 
     static String ref(OrderRule r) {
@@ -180,7 +185,8 @@ class RuleRunner {
                 return RuleConditions.describe(a);
             }
             case SET_PLANNED_SHIP_DATE -> {
-                LocalDate date = subject.orderDate().plusDays(a.days());
+                // 営業日: the shop's business calendar (weekly closed days, public holidays, overrides)
+                LocalDate date = calendar.addBusinessDays(subject.orderDate(), a.days());
                 if (date.equals(subject.plan.plannedShipDate())) {
                     return null;
                 }
@@ -211,6 +217,16 @@ class RuleRunner {
                 rules.addLabel(tag ? "order_tag" : "order_flyer", tag ? "tag" : "flyer", s.id, value, 1000 + labels.size());
                 labels.add(value);
                 s.history("RULE", tag ? "tags" : "insertFlyers", null, value, note);
+                return RuleConditions.describe(a);
+            }
+            case SPLIT_BY_TEMPERATURE_ZONE -> {
+                Map<Integer, Integer> before = grouping.shipmentParts(s.id);
+                Map<Integer, Integer> after = grouping.temperatureParts(s.id);
+                if (before.equals(after)) {
+                    return null;
+                }
+                grouping.writeParts(s.id, after);
+                s.history("RULE", "shipmentParts", before.toString(), after.toString(), note);
                 return RuleConditions.describe(a);
             }
             default -> throw new IllegalStateException(a.type());

@@ -315,16 +315,34 @@ public class ShipmentGrouping {
     public Map<Integer, Integer> splitByTemperatureZone(long orderId) {
         OrderStore.Header h = lockOpen(orderId);
         Map<Integer, Integer> parts = shipmentParts(orderId);
+        Map<Integer, Integer> after = temperatureParts(orderId);
+        String summary = zones(orderId).values().stream().distinct().sorted().map(TemperatureZone::label)
+                .collect(Collectors.joining("・"));
+        return write(h, parts, after, "温度帯で分割（" + summary + "）", "order.split.temperature");
+    }
+
+    /** The shipment parts the order's lines would get by temperature zone (for rules: without writing). */
+    Map<Integer, Integer> temperatureParts(long orderId) {
+        Map<Integer, TemperatureZone> zones = zones(orderId);
+        List<TemperatureZone> present = zones.values().stream().distinct().sorted().toList();
+        Map<Integer, Integer> after = new TreeMap<>();
+        zones.forEach((no, zone) -> after.put(no, present.indexOf(zone) + 1));
+        return after;
+    }
+
+    /** Writes shipment parts inside the caller's transaction (a rule run, which records its own history). */
+    void writeParts(long orderId, Map<Integer, Integer> parts) {
+        parts.forEach((no, part) -> jdbc.sql("update order_line set shipment_part = :p where order_id = :id and line_no = :no")
+                .param("p", part).param("id", orderId).param("no", no).update());
+    }
+
+    private Map<Integer, TemperatureZone> zones(long orderId) {
         Map<Integer, TemperatureZone> zones = new TreeMap<>();
         for (OrderStore.StoredLine l : store.lines(orderId)) {
             zones.put(l.lineNo(), l.sku() == null ? TemperatureZone.AMBIENT
                     : products.find(l.sku()).map(Product::temperatureZone).filter(Objects::nonNull).orElse(TemperatureZone.AMBIENT));
         }
-        List<TemperatureZone> present = zones.values().stream().distinct().sorted().toList();
-        Map<Integer, Integer> after = new TreeMap<>();
-        zones.forEach((no, zone) -> after.put(no, present.indexOf(zone) + 1));
-        String summary = present.stream().map(TemperatureZone::label).collect(Collectors.joining("・"));
-        return write(h, parts, after, "温度帯で分割（" + summary + "）", "order.split.temperature");
+        return zones;
     }
 
     /** Puts every line back in one shipment part (分割の取消). */

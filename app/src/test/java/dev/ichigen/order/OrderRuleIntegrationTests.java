@@ -58,6 +58,12 @@ class OrderRuleIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.ichigen.platform.BusinessCalendar calendar;
+
+    @Autowired
+    ShipmentGrouping grouping;
+
     long channel;
     Sku sku;
     final List<Long> created = new ArrayList<>();
@@ -175,7 +181,9 @@ class OrderRuleIntegrationTests {
         Order o = take(n);
 
         LocalDate orderDate = n.orderedAt().atZone(RuleSubject.TOKYO).toLocalDate();
-        assertThat(o.shippingPlan()).isEqualTo(new ShippingPlan(orderDate.plusDays(2), "yamato", "takkyubin"));
+        // 出荷予定日 counts business days of the shop's calendar (weekends and holidays skipped by default)
+        assertThat(o.shippingPlan()).isEqualTo(new ShippingPlan(calendar.addBusinessDays(orderDate, 2), "yamato", "takkyubin"));
+        assertThat(calendar.isBusinessDay(o.shippingPlan().plannedShipDate())).isTrue();
         assertThat(o.tags()).contains("OKINAWA");
         assertThat(o.insertFlyers()).containsExactly("沖縄のご案内");
         assertThat(o.delivery().date()).isEqualTo(orderDate.plusDays(5));
@@ -201,6 +209,37 @@ class OrderRuleIntegrationTests {
         // nothing that already was so is written twice
         assertThat(ruleHistory(o.id())).extracting(OrderHistoryEntry::field).containsExactly("shippingPlan.carrier",
                 "shippingPlan.plannedShipDate", "tags", "delivery.date", "insertFlyers", "delivery.date");
+    }
+
+    @Test
+    void splitsTheOrderByTemperatureZoneAndTheDryRunSaysSoWithoutWriting() {
+        String frozen = OrderFixtures.unique("ICE").toUpperCase(java.util.Locale.ROOT);
+        jdbc.sql("""
+                insert into product (sku, kind, name, price_yen, tax_rate, price_includes_tax, temperature_zone,
+                    lot_managed, status, version, created_at, updated_at)
+                values (:sku, 'SIMPLE', '冷凍品', 1000, 'REDUCED_8', true, 'FROZEN', false, 'ACTIVE', 0, :now, :now)""")
+                .param("sku", frozen).param("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+        inventory.receive(Sku.of(frozen), "EAST", 10, dev.ichigen.inventory.StockReference.NONE, null);
+        NewOrder n = newOrder(unique("R"), 1)
+                .line(NewOrderLine.ofSku(Sku.of(frozen), "冷凍品", 1, 1000, dev.ichigen.shared.TaxRate.REDUCED_8)).build();
+        RuleDraft draft = new RuleDraft(unique("cool split"), true, false,
+                all(leaf("channel", "in", String.valueOf(channel)), leaf("sku", "equals", frozen)),
+                List.of(RuleAction.splitByTemperatureZone()));
+
+        Order before = take(n);
+        assertThat(grouping.shipmentParts(before.id())).containsEntry(1, 1).containsEntry(2, 1);
+        RuleDryRun dry = rules.dryRun(draft, 50);
+        assertThat(dry.rows()).filteredOn(r -> r.orderId() == before.id()).singleElement()
+                .satisfies(r -> assertThat(r.actions()).containsExactly("温度帯で分割"));
+        assertThat(grouping.shipmentParts(before.id())).containsEntry(2, 1); // the dry run wrote nothing
+
+        OrderRule rule = rules.create(draft);
+        created.add(rule.id());
+        Order split = take(newOrder(unique("R"), 2)
+                .line(NewOrderLine.ofSku(Sku.of(frozen), "冷凍品", 1, 1000, dev.ichigen.shared.TaxRate.REDUCED_8)).build());
+        assertThat(grouping.shipmentParts(split.id())).containsEntry(1, 1).containsEntry(2, 2);
+        assertThat(ruleHistory(split.id())).extracting(OrderHistoryEntry::field).containsExactly("shipmentParts");
+        assertThat(rules.applied(split.id())).extracting(AppliedRule::ruleId).containsExactly(rule.id());
     }
 
     @Test

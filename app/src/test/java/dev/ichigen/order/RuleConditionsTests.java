@@ -200,6 +200,7 @@ class RuleConditionsTests {
     void actionsAreDescribedInOneLine() {
         assertThat(RuleConditions.describe(RuleAction.hold(null, "高額"))).isEqualTo("保留 RULE_HOLD: 高額");
         assertThat(RuleConditions.describe(RuleAction.carrier("yamato", "nekopos"))).isEqualTo("配送方法 yamato/nekopos");
-        assertThat(RuleConditions.describe(RuleAction.plannedShipDate(2))).contains("注文日+2日");
+        assertThat(RuleConditions.describe(RuleAction.plannedShipDate(2))).isEqualTo("出荷予定日 注文日+2営業日");
+        assertThat(RuleConditions.describe(RuleAction.splitByTemperatureZone())).isEqualTo("温度帯で分割");
     }
 }

@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/order-rules")
 @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
 @Tag(name = "order-rules", description = "受注処理ルール: conditions (groups ALL/ANY, leaves field op value) → actions "
-        + "(HOLD, RELEASE, SET_CARRIER, SET_DELIVERY_DATE, CLEAR_DELIVERY_DATE, ADD_FLYER, ADD_TAG, SET_PLANNED_SHIP_DATE), "
+        + "(HOLD, RELEASE, SET_CARRIER, SET_DELIVERY_DATE, CLEAR_DELIVERY_DATE, ADD_FLYER, ADD_TAG, SET_PLANNED_SHIP_DATE, SPLIT_BY_TEMPERATURE_ZONE), "
         + "run in position order on intake, channel updates and re-checks; versioned; dry run; re-apply")
 class OrderRuleApi {
 
@@ -69,7 +69,7 @@ class OrderRuleApi {
                     + "withinDays), tags (has, hasNot), gift (present, absent). List values are comma-separated. Actions: "
                     + "{type: HOLD, code?, reason}, {type: RELEASE, code: \"A,B\"}, {type: SET_CARRIER, carrier, service?}, "
                     + "{type: SET_DELIVERY_DATE, date | days}, {type: CLEAR_DELIVERY_DATE}, {type: ADD_TAG|ADD_FLYER, value}, "
-                    + "{type: SET_PLANNED_SHIP_DATE, days} (calendar days after the order date). 422 names the field, "
+                    + "{type: SET_PLANNED_SHIP_DATE, days} (business days after the order date, by the business calendar), {type: SPLIT_BY_TEMPERATURE_ZONE}. 422 names the field, "
                     + "e.g. conditions.children[1].value.")
     ResponseEntity<OrderRule> create(@RequestBody RuleDraft body) {
         OrderRule rule = rules.create(body);
