@@ -18,16 +18,22 @@ final class SearchKeys {
     }
 
     static Set<String> of(NewOrder o) {
-        Set<String> keys = new LinkedHashSet<>();
-        add(keys, Texts.word(o.channelOrderNumber()));
-        add(keys, Texts.word(o.orderName()));
-        if (o.orderName() != null && o.orderName().startsWith("#")) {
-            add(keys, Texts.word(o.orderName().substring(1)));
-        }
+        Set<String> keys = numbers(o.channelOrderNumber(), o.orderName());
         person(keys, o.customer().name(), o.customer().kana(), o.customer().phone());
         add(keys, o.customer().email() == null ? "" : Texts.word(o.customer().email()));
         for (NewDestination d : o.destinations()) {
             person(keys, d.name(), d.kana(), d.phone());
+        }
+        return keys;
+    }
+
+    /** The keys of the order number and order name only (what stays searchable after anonymisation). */
+    static Set<String> numbers(String channelOrderNumber, String orderName) {
+        Set<String> keys = new LinkedHashSet<>();
+        add(keys, Texts.word(channelOrderNumber));
+        add(keys, Texts.word(orderName));
+        if (orderName != null && orderName.startsWith("#")) {
+            add(keys, Texts.word(orderName.substring(1)));
         }
         return keys;
     }
