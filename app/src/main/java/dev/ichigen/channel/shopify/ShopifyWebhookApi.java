@@ -17,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -55,8 +54,12 @@ class ShopifyWebhookApi {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    private final int maxBodyBytes;
+
     ShopifyWebhookApi(ChannelManagement channels, ChannelCredentialStore credentials, OrderImport imports, CallLog calls,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${ichigen.channel.webhook-max-bytes:5242880}") int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         this.channels = channels;
         this.credentials = credentials;
         this.imports = imports;
@@ -69,15 +72,23 @@ class ShopifyWebhookApi {
     @Operation(summary = "Receive a Shopify webhook", description = "Topics orders/create, orders/updated, "
             + "orders/cancelled. Authenticated by X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the "
             + "channel's credentials.webhookSecret): missing or wrong → 401, nothing stored. X-Shopify-Webhook-Id is "
-            + "de-duplicated. Malformed JSON or an order without id/created_at/line_items → 400, nothing stored. "
+            + "de-duplicated. A body over ichigen.channel.webhook-max-bytes (5 MiB) → 413 unread. Malformed JSON or an order without id/created_at/line_items → 400, nothing stored. "
             + "The channel order number is the order id.")
     ResponseEntity<Map<String, Object>> receive(@PathVariable long channelId,
             @RequestHeader(name = "X-Shopify-Hmac-Sha256", required = false) String hmac,
             @RequestHeader(name = "X-Shopify-Webhook-Id", required = false) String webhookId,
             @RequestHeader(name = "X-Shopify-Topic", required = false) String topic,
-            @RequestBody(required = false) byte[] body) {
+            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
         long started = System.nanoTime();
-        byte[] raw = body == null ? new byte[0] : body;
+        // An oversized body is refused before it is read into memory (hostile input; Shopify's order payloads are
+        // far below the limit, ichigen.channel.webhook-max-bytes, default 5 MiB)
+        byte[] raw = request.getContentLengthLong() > maxBodyBytes ? null
+                : request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (raw == null || raw.length > maxBodyBytes) {
+            calls.record(channelId, "webhook", "POST /api/v1/webhooks/shopify/" + channelId, 413, millis(started), "FAILED",
+                    FailureCause.MALFORMED_RESPONSE, "body larger than " + maxBodyBytes + " bytes refused");
+            return answer(413, "body larger than " + maxBodyBytes + " bytes");
+        }
         SalesChannel channel = channels.find(channelId).filter(c -> c.platform() == Platform.SHOPIFY).orElse(null);
         if (channel == null) {
             return answer(404, "no Shopify channel " + channelId);

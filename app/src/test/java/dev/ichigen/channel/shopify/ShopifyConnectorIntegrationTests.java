@@ -195,6 +195,22 @@ class ShopifyConnectorIntegrationTests {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("id: missing");
 
+        // an oversized body (over 5 MiB) is refused from its Content-Length, before a byte of it is read: the
+        // request below announces 6 MiB and sends none of it, and still gets its answer
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            String head = "POST /api/v1/webhooks/shopify/" + channel.id() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nX-Shopify-Topic: orders/create\r\n"
+                    + "X-Shopify-Hmac-Sha256: x\r\nContent-Length: " + (6 * 1024 * 1024) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 413 ");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+
         assertThat(count("channel_webhook_receipt")).isEqualTo(receipts);
         assertThat(count("sales_order where channel_id = " + channel.id())).isEqualTo(ordersBefore);
         assertThat(connections.health(channel.id()).lastFailureCause()).isEqualTo(FailureCause.MALFORMED_RESPONSE);
