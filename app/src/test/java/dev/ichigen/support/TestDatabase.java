@@ -54,7 +54,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             });
         } else {
             props.put("spring.datasource.url", "jdbc:h2:mem:" + id
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                    // a busy CI machine can make a second instance wait longer than H2's default for a row lock
+                    // (the postal data loader holds one while it loads 124,000 rows)
+                    + ";LOCK_TIMEOUT=60000");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
             // H2 2.4.240 regression (h2database issues #4302, #4308): a CHECK (x IN (...)) constraint fails with "Check
