@@ -81,6 +81,22 @@ class PackBrowserTests {
         assertThat(browser.waitFor(By.id("shipment-" + s.key())).getText()).contains(String.valueOf(orderId));
         List<WebElement> tabs = browser.driver().findElements(By.cssSelector("#shipment-status-tabs .active"));
         assertThat(tabs).singleElement().satisfies(t -> assertThat(t.getAttribute("id")).isEqualTo("tab-PACKED"));
+
+        // its detail offers 出荷確定, which is refused while it has no tracking number
+        browser.click(By.cssSelector("#shipment-" + s.key() + " a"));
+        browser.waitForText(By.id("shipment-key"), s.key());
+        browser.click(By.id("ship-button"));
+        assertThat(browser.waitFor(By.id("action-error")).getText()).contains("送り状番号");
+
+        // the label screen previews what a ヤマト file would hold (the sender is not set up in this test context
+        // unless another test did: either the preview or the clear error is shown)
+        browser.open("/fulfillment/labels");
+        browser.click(By.id("preview-button"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), BrowserSupport.TIMEOUT)
+                .until(d -> browser.isPresent(By.id("label-summary")) || browser.isPresent(By.id("export-error")));
+
+        browser.open("/fulfillment/instruct");
+        browser.waitFor(By.id("shipment-instruct"));
     }
 
     private void scan(String code) {
