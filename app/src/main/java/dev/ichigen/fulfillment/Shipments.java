@@ -165,6 +165,22 @@ public class Shipments {
     }
 
     /**
+     * After merging, leaving a group, splitting or unsplitting: each order's instructions are made again where they
+     * no longer match its parcels (unpacked ones only; a packed parcel stays until a person cancels it).
+     */
+    @Transactional
+    public void regroup(List<Long> orderIds) {
+        lockInstructions();
+        for (long id : orderIds) {
+            try {
+                instructUnit(id, false);
+            } catch (NotFoundException e) {
+                // gone: nothing to regroup
+            }
+        }
+    }
+
+    /**
      * Voids the open shipments of a cancelled order (取消), then instructs the other orders of those shipments again
      * when they are still ready (a merge group that lost a member leaves without it).
      */
@@ -207,6 +223,15 @@ public class Shipments {
     private List<Long> instructUnit(long orderId, boolean explicit) {
         Order order = orders.get(orderId);
         if (order.status() != OrderStatus.READY_TO_SHIP) {
+            if (!explicit && order.status().open()) {
+                // held again, waiting for payment or stock: its unpacked instructions go until it is ready again
+                Instant now = clock.instant();
+                for (Shipment s : ofOrder(orderId)) {
+                    if (s.status() == ShipmentStatus.INSTRUCTED) {
+                        cancel(s, "受注が" + order.status().label() + "になったため取消", now);
+                    }
+                }
+            }
             if (explicit && order.status() != OrderStatus.SHIPPED) {
                 throw new ConflictException("受注 " + orderId + " は" + order.status().label() + "のため出荷指示できません");
             }
@@ -223,7 +248,17 @@ public class Shipments {
                     throw new ConflictException("受注 " + orderId + " の同梱相手 " + waiting.stream()
                             .map(o -> o.id() + "（" + o.status().label() + "）").toList() + " が出荷待ちではありません");
                 }
-                return List.of(); // the group leaves when its last member is ready
+                // the group leaves when its last member is ready; parcels made for members before they merged go
+                String groupUnit = "group:" + group.get().id();
+                Instant now = clock.instant();
+                for (OrderSummary m : live) {
+                    for (Shipment s : ofOrder(m.id())) {
+                        if (s.status() == ShipmentStatus.INSTRUCTED && !s.unitKey().equals(groupUnit)) {
+                            cancel(s, "同梱・分割の変更により作り直し", now);
+                        }
+                    }
+                }
+                return List.of();
             }
             if (live.size() > 1) {
                 groupId = group.get().id();
@@ -468,6 +503,16 @@ public class Shipments {
         }
         if (s.tracking().isEmpty()) {
             throw new ConflictException("出荷 " + s.key() + " には送り状番号がありません。発行済みデータを取り込んでください");
+        }
+        List<String> notReady = new ArrayList<>();
+        for (long orderId : s.orderIds()) {
+            Order o = orders.get(orderId);
+            if (o.status() != OrderStatus.READY_TO_SHIP && o.status() != OrderStatus.SHIPPED) {
+                notReady.add("受注 " + orderId + " は" + o.status().label());
+            }
+        }
+        if (!notReady.isEmpty()) {
+            throw new ConflictException("出荷 " + s.key() + " は出荷できません: " + String.join("・", notReady) + "です");
         }
         List<ShipmentShipped.ShippedOrder> shipped = new ArrayList<>();
         for (long orderId : s.orderIds()) {

@@ -139,6 +139,8 @@ class ShipmentIntegrationTests {
         awaitOpen(second, 1);
 
         grouping.merge(List.of(first, second), false);
+        // after the merge commits, the instructions are re-made by themselves: one parcel with both orders
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> awaitOpen(first, 1).getFirst().orderIds().size() == 2);
         List<Shipment> made = shipments.instruct(List.of(first));
 
         assertThat(made).singleElement().satisfies(s -> {
@@ -162,6 +164,7 @@ class ShipmentIntegrationTests {
         assertThat(before.cool()).isEqualTo("FROZEN");
 
         grouping.splitByTemperatureZone(id);
+        awaitOpen(id, 2);
         List<Shipment> parts = shipments.instruct(List.of(id));
 
         assertThat(parts).hasSize(2);
@@ -266,6 +269,33 @@ class ShipmentIntegrationTests {
         assertThat(inventory.checkConsistency().drifts()).noneMatch(d -> d.toString().contains(sku.value()));
         // a shipped shipment takes no more tracking numbers and is not exported again
         assertThat(api.post("/api/v1/shipment-labels/yamato-b2?summary=true", Map.of()).text()).doesNotContain(s.key());
+    }
+
+    @Test
+    void leavingAMergeGroupGivesEachOrderItsOwnShipmentAgain() {
+        Sku a = fx.product("SHP-UA", FulfillmentFixtures.jan(), "AMBIENT");
+        long first = take(order(channel, phone, "梅田8-8-8", a, 1));
+        long second = take(order(channel, phone, "梅田8-8-8", a, 2));
+        grouping.merge(List.of(first, second), false);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> awaitOpen(first, 1).getFirst().orderIds().size() == 2);
+
+        grouping.unmerge(second, "別々に送る");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> awaitOpen(first, 1).getFirst().orderIds().size() == 1
+                && awaitOpen(second, 1).getFirst().orderIds().size() == 1);
+        assertThat(awaitOpen(first, 1).getFirst().id()).isNotEqualTo(awaitOpen(second, 1).getFirst().id());
+    }
+
+    @Test
+    void aHeldOrderLosesItsUnpackedInstruction() {
+        Sku sku = fx.product("SHP-H", FulfillmentFixtures.jan(), "AMBIENT");
+        long id = take(order(channel, phone, "梅田9-1-1", sku, 1));
+        Shipment s = awaitOpen(id, 1).getFirst();
+
+        orders.placeHold(id, "MANUAL", "お客様に確認中");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> shipments.get(s.key()).status() == ShipmentStatus.CANCELLED);
+        assertThat(shipments.get(s.key()).cancelReason()).contains("確認待ち");
     }
 
     @Test
