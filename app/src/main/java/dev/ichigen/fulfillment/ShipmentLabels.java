@@ -24,7 +24,6 @@ import dev.ichigen.shipping.IssuedImport;
 import dev.ichigen.shipping.IssuedTracking;
 import dev.ichigen.shipping.LabelExport;
 import dev.ichigen.shipping.LabelFormats;
-import dev.ichigen.shipping.LabelProblem;
 import dev.ichigen.shipping.ParcelLabel;
 
 /**
@@ -87,17 +86,12 @@ public class ShipmentLabels {
         return formats.export(format, parcels, settings.account(f.carrier()));
     }
 
-    /** The keys of the parcels an export left out, with the reasons (for the console list). */
-    public static List<LabelProblem> excluded(LabelExport export) {
-        return export.excluded();
-    }
-
     private ParcelLabel parcel(Shipment sh, ParcelLabel.Party sender) {
         Order first = orders.get(sh.orderIds().getFirst());
         ParcelLabel.Party recipient = recipient(first, sh);
         List<String> names = sh.lines().stream().map(Shipment.Line::name).distinct().toList();
         String contents = names.size() == 1 ? names.getFirst() : names.getFirst() + " 他";
-        ParcelLabel.Cool cool = ParcelLabel.Cool.valueOf(sh.cool().equals("NONE") ? "NONE" : sh.cool());
+        ParcelLabel.Cool cool = ParcelLabel.Cool.valueOf(sh.cool()); // the same names: NONE, CHILLED, FROZEN
         long codTax = sh.codAmount() == 0 ? 0 : sh.codAmount() * 10 / 110; // 内消費税額等 at the standard 10 % rate
         return new ParcelLabel(sh.key(), sh.plannedShipDate(), recipient, sender, contents, sh.deliveryDate(), sh.timeSlot(), cool,
                 sh.codAmount(), codTax, 1, sh.service(), null, sh.orderIds().size() > 1 ? "同梱" + sh.orderIds().size() + "件" : null);
