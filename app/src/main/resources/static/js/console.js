@@ -7,6 +7,8 @@
  *  - form[data-confirm="…"]: asks before submitting.
  *  - select[data-kind-select] (the product form's 種別): shows only the elements whose data-kinds lists the
  *    chosen kind (e.g. the set components for SET). Without JavaScript every section stays visible.
+ *  - input[data-keep-focus] (出荷検品): takes the focus back after a click elsewhere, so a barcode scanner always
+ *    types into it; its text is selected on load so a scan replaces it.
  */
 (function () {
   'use strict';
@@ -107,5 +109,17 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('select[data-kind-select]').forEach(showKindSections);
+    var scan = document.querySelector('input[data-keep-focus]');
+    if (scan) {
+      scan.focus();
+      scan.select();
+    }
+  });
+
+  document.addEventListener('click', function (event) {
+    var scan = document.querySelector('input[data-keep-focus]');
+    if (scan && !(event.target.closest && event.target.closest('a, button, input, select, textarea, label'))) {
+      scan.focus();
+    }
   });
 })();

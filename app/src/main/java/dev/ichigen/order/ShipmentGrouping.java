@@ -52,13 +52,16 @@ public class ShipmentGrouping {
     private final ProductManagement products;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ShipmentGrouping(OrderStore store, JdbcClient jdbc, ProductManagement products, AuditLog audit, Clock clock) {
+    ShipmentGrouping(OrderStore store, JdbcClient jdbc, ProductManagement products, AuditLog audit, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.jdbc = jdbc;
         this.products = products;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------ merge (同梱)
@@ -177,7 +180,9 @@ public class ShipmentGrouping {
         }
         audit.record("order.merge", "order-merge-group", String.valueOf(groupId), "同梱グループ " + groupId + ": " + numbers,
                 null, Map.of("orderIds", List.copyOf(ids), "automatic", automatic));
-        return group(groupId).orElseThrow();
+        MergeGroup merged = group(groupId).orElseThrow();
+        events.publishEvent(new ShippingUnitsChanged(merged.orders().stream().map(OrderSummary::id).toList()));
+        return merged;
     }
 
     /** Takes the order out of its merge group (同梱解除); a group left with one order is dissolved. */
@@ -241,6 +246,8 @@ public class ShipmentGrouping {
                 actor, now);
         List<Long> rest = jdbc.sql("select id from sales_order where merge_group_id = :g order by id").param("g", groupId)
                 .query(Long.class).list();
+        List<Long> changed = new ArrayList<>(List.of(h.id()));
+        changed.addAll(rest);
         if (rest.size() == 1) {
             // a group of one is no group: dissolve it (the remaining order is locked like the others)
             store.lock(rest.get(0));
@@ -252,6 +259,7 @@ public class ShipmentGrouping {
         if (rest.isEmpty()) {
             jdbc.sql("delete from order_merge_group where id = :g").param("g", groupId).update();
         }
+        events.publishEvent(new ShippingUnitsChanged(changed));
     }
 
     private Map<Long, Long> groupIds(Collection<Long> orderIds) {
@@ -334,6 +342,7 @@ public class ShipmentGrouping {
     void writeParts(long orderId, Map<Integer, Integer> parts) {
         parts.forEach((no, part) -> jdbc.sql("update order_line set shipment_part = :p where order_id = :id and line_no = :no")
                 .param("p", part).param("id", orderId).param("no", no).update());
+        events.publishEvent(new ShippingUnitsChanged(List.of(orderId)));
     }
 
     private Map<Integer, TemperatureZone> zones(long orderId) {
@@ -373,6 +382,7 @@ public class ShipmentGrouping {
         store.appendHistory(h.id(), history, CurrentActor.name(), now);
         audit.record(auditAction, "order", String.valueOf(h.id()), label(h) + ": " + note,
                 Map.of("shipmentParts", stringKeys(before)), Map.of("shipmentParts", stringKeys(after)));
+        events.publishEvent(new ShippingUnitsChanged(List.of(h.id())));
         return after;
     }
 
