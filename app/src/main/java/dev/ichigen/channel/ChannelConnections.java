@@ -1,5 +1,8 @@
 package dev.ichigen.channel;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -19,15 +22,21 @@ import dev.ichigen.shared.NotFoundException;
 @Service
 public class ChannelConnections {
 
+    /** Days ahead of a credentials expiry (楽天 license key: every 90 days) that health and the dashboard warn. */
+    public static final int EXPIRY_WARNING_DAYS = 14;
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
     private final ChannelManagement channels;
     private final Connectors connectors;
     private final CallLog calls;
     private final StockSync stockSync;
     private final OrderPolling polling;
     private final PublishOutbox outbox;
+    private final Clock clock;
 
     ChannelConnections(ChannelManagement channels, Connectors connectors, CallLog calls, StockSync stockSync,
-            OrderPolling polling, PublishOutbox outbox) {
+            OrderPolling polling, PublishOutbox outbox, Clock clock) {
+        this.clock = clock;
         this.channels = channels;
         this.connectors = connectors;
         this.calls = calls;
@@ -40,10 +49,30 @@ public class ChannelConnections {
         SalesChannel channel = channel(channelId);
         CallLog.Facts f = calls.facts(channelId);
         long[] hour = calls.lastHour(channelId);
+        LocalDate expires = credentialsExpireOn(channel);
+        boolean expiring = expires != null && !LocalDate.now(clock.withZone(TOKYO)).plusDays(EXPIRY_WARNING_DAYS).isBefore(expires);
         return new ChannelHealth(channelId, channel.platform(), connectors.hasConnector(channel.platform()),
                 channel.hasCredentials(), f.lastSuccessAt(), f.lastFailureAt(), f.lastFailureCause(), f.lastFailureError(),
                 hour[0], hour[1], f.lastOrderImportAt(), f.lastStockPushAt(), outbox.pendingCount(channelId),
-                stockSync.failingSkus(channelId));
+                stockSync.failingSkus(channelId), expires, expiring);
+    }
+
+    /** The credentials' expiry as the platform's connector knows it (楽天: licenseKeyExpiresOn), else {@code null}. */
+    private LocalDate credentialsExpireOn(SalesChannel channel) {
+        if (!channel.hasCredentials() || !connectors.hasConnector(channel.platform())) {
+            return null;
+        }
+        try {
+            Connectors.Bound bound = connectors.bind(channel.id());
+            return bound.connector().credentialsExpireOn(bound.context()).orElse(null);
+        } catch (RuntimeException e) { // no usable credentials: nothing to warn about here (health shows the failure)
+            return null;
+        }
+    }
+
+    /** Channels whose credentials expire within {@link #EXPIRY_WARNING_DAYS} days or have expired (for the dashboard). */
+    public List<ChannelHealth> expiring() {
+        return healthOfAll().stream().filter(ChannelHealth::credentialsExpiring).toList();
     }
 
     /** Health of every channel, in channel order. */

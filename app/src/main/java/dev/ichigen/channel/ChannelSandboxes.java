@@ -59,6 +59,21 @@ public class ChannelSandboxes {
         }
     }
 
+    /** One listing on a mall's sandbox store as the mall keys it (楽天: manageNumber + variantId; Yahoo!: itemcode + subcode). */
+    public record MallItem(String itemCode, String subCode, String title, int price, int taxRatePercent, int quantity) {
+    }
+
+    /**
+     * Lists the items on a mall's sandbox store (楽天, Yahoo!) under the codes the channel listings already map; the
+     * store keeps them until it stops (in memory).
+     */
+    public void listOn(Platform platform, List<MallItem> items) {
+        SandboxServer s = stores.getObject().store(platform).orElseThrow(
+                () -> new IllegalStateException("the " + platform.label() + " sandbox is not running"));
+        s.seed(items.stream().map(i -> new SandboxListing(i.itemCode(), i.subCode() == null ? "" : i.subCode(), i.title(),
+                i.price(), i.taxRatePercent(), i.quantity(), false, 0, 0, 0, null)).toList());
+    }
+
     /** Sends the Shopify sandbox's webhooks to this application's endpoint for the channel. */
     public void shopifyWebhooksTo(String appBaseUrl, long channelId) {
         shopify().webhookUrl(appBaseUrl.replaceAll("/+$", "") + "/api/v1/webhooks/shopify/" + channelId);

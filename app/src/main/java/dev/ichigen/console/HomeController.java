@@ -44,6 +44,8 @@ class HomeController {
         model.addAttribute("unmappedItems", listings.openUnmappedItems(null, 0, 1).total());
         // channels whose latest call failed, with the cause (連携エラー)
         model.addAttribute("failingChannels", connections.failing());
+        // channels whose credentials expire soon (楽天 license key: every 90 days)
+        model.addAttribute("expiringChannels", connections.expiring());
         model.addAttribute("channelNames", channels.list().stream().collect(java.util.stream.Collectors.toMap(
                 dev.ichigen.channel.SalesChannel::id, dev.ichigen.channel.SalesChannel::name)));
         return "home";

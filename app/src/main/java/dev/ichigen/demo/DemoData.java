@@ -74,7 +74,7 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         if (products.search(ProductQuery.all(), 0, 1).total() > 0) {
             log.info("demo data: the product master is not empty, nothing loaded");
-            reconnectShopifyDemo();
+            reconnectSandboxDemo();
             return;
         }
         byte[] file;
@@ -138,7 +138,12 @@ class DemoData implements ApplicationRunner {
     }
 
     private void createChannels(List<Product> stocked) {
-        SalesChannel rakuten = channels.register(new NewChannel(Platform.RAKUTEN, "rakuten-demo", "楽天市場店 (デモ)"));
+        // 楽天: connected to the local Rakuten sandbox shop when it runs (--demo): orders come in by the polling task
+        // (searchOrder/getOrder), stock goes back by inventories/bulk-upsert
+        boolean rakutenSandbox = sandboxes.running(Platform.RAKUTEN);
+        SalesChannel rakuten = channels.register(new NewChannel(Platform.RAKUTEN, "rakuten-demo", "楽天市場店 (デモ)",
+                sandboxes.credentials(Platform.RAKUTEN).orElse(java.util.Map.of())));
+        List<ChannelSandboxes.MallItem> rakutenItems = new java.util.ArrayList<>();
         SalesChannel yahoo = channels.register(new NewChannel(Platform.YAHOO, "yahoo-demo", "Yahoo!ショッピング店 (デモ)"));
         SalesChannel amazon = channels.register(new NewChannel(Platform.AMAZON, "amazon-demo", "Amazon.co.jp (デモ)"));
         // Shopify: connected to the local Shopify sandbox store when it runs (--demo), so its orders come in through
@@ -166,9 +171,11 @@ class DemoData implements ApplicationRunner {
                 String parent = p.parentSku().value();
                 listings.map(rakuten.id(), parent.toLowerCase(), code.substring(parent.length() + 1).toLowerCase(),
                         p.sku(), null);
+                rakutenItems.add(mallItem(rakuten.id(), parent.toLowerCase(), code.substring(parent.length() + 1).toLowerCase(), p));
                 listings.map(yahoo.id(), parent.toLowerCase(), code.substring(parent.length() + 1), p.sku(), null);
             } else {
                 listings.map(rakuten.id(), code.toLowerCase(), "", p.sku(), null);
+                rakutenItems.add(mallItem(rakuten.id(), code.toLowerCase(), "", p));
                 listings.map(yahoo.id(), code.toLowerCase(), "", p.sku(), null);
             }
             if (shopifySandbox) {
@@ -183,6 +190,9 @@ class DemoData implements ApplicationRunner {
         if (shopifySandbox) {
             connectShopifySandbox(shopify.id(), shopifyItems);
         }
+        if (rakutenSandbox) {
+            connectMallSandbox(Platform.RAKUTEN, rakuten.id(), rakutenItems);
+        }
         // one item the Rakuten store sells that nobody has mapped yet: shows up under 未連携の商品
         listings.resolve(rakuten.id(), "tea-limited-2026", "", "デモ: 楽天の受注に含まれていた未登録の商品");
     }
@@ -192,6 +202,20 @@ class DemoData implements ApplicationRunner {
         long taxIncluded = p.priceIncludesTax() ? p.price() : p.price() * (100 + rate) / 100;
         return new ChannelSandboxes.SandboxItem(p.sku(), p.name(), (int) taxIncluded, rate,
                 (int) Math.min(Integer.MAX_VALUE, publishable.of(channelId, p.sku()).quantity()));
+    }
+
+    private ChannelSandboxes.MallItem mallItem(long channelId, String itemCode, String subCode, Product p) {
+        ChannelSandboxes.SandboxItem i = sandboxItem(channelId, p);
+        return new ChannelSandboxes.MallItem(itemCode, subCode, i.title(), i.price(), i.taxRatePercent(), i.quantity());
+    }
+
+    /** Lists the items on a mall's sandbox (楽天), pushes our stock and places a few orders there (arriving by polling). */
+    private void connectMallSandbox(Platform platform, long channelId, List<ChannelSandboxes.MallItem> items) {
+        sandboxes.listOn(platform, items);
+        publishable.refreshChannel(channelId, true);
+        int placed = sandboxes.generateOrders(platform, 5);
+        log.info("demo: {} sandbox shop connected, {} listings, {} orders placed there (arriving by polling)",
+                platform.label(), items.size(), placed);
     }
 
     /** Lists the items on the Shopify sandbox, sends its webhooks here, pushes our stock and places a few orders there. */
@@ -207,9 +231,20 @@ class DemoData implements ApplicationRunner {
 
     /**
      * A restart with --demo on the existing demo database: the sandbox stores are new (in memory, another port), so the
-     * demo Shopify channel is pointed at the new one and its listings are listed there again.
+     * demo Shopify and 楽天 channels are pointed at the new ones and their listings are listed there again.
      */
-    private void reconnectShopifyDemo() {
+    private void reconnectSandboxDemo() {
+        if (sandboxes.running(Platform.RAKUTEN)) {
+            channels.findByCode("rakuten-demo").ifPresent(rakuten -> {
+                channels.replaceCredentials(rakuten.id(), sandboxes.credentials(Platform.RAKUTEN).orElseThrow());
+                List<ChannelSandboxes.MallItem> items = new java.util.ArrayList<>();
+                for (var listing : listings.listByChannel(rakuten.id(), 0, 500).items()) {
+                    products.find(listing.sku()).ifPresent(p -> items.add(mallItem(rakuten.id(), listing.itemCode(),
+                            listing.subCode(), p)));
+                }
+                connectMallSandbox(Platform.RAKUTEN, rakuten.id(), items);
+            });
+        }
         if (!sandboxes.running(Platform.SHOPIFY)) {
             return;
         }

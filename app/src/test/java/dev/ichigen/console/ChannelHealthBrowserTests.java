@@ -16,6 +16,7 @@ import dev.ichigen.channel.ChannelManagement;
 import dev.ichigen.channel.NewChannel;
 import dev.ichigen.channel.Platform;
 import dev.ichigen.channel.SalesChannel;
+import dev.ichigen.channel.sandbox.RakutenSandbox;
 import dev.ichigen.channel.sandbox.ShopifySandbox;
 import dev.ichigen.support.IchigenIntegrationTest;
 
@@ -68,5 +69,28 @@ class ChannelHealthBrowserTests {
 
         browser.open("/");
         assertThat(browser.waitFor(By.id("channel-alerts")).getText()).contains(name).contains("認証エラー");
+    }
+
+    @Test
+    void aRakutenLicenseKeyExpiringWithin14DaysIsWarnedOnTheChannelPageAndTheDashboard() {
+        RakutenSandbox rakuten = (RakutenSandbox) RakutenSandbox.withDefaults(0, 6).start();
+        try {
+            Map<String, String> c = new LinkedHashMap<>(rakuten.credentials());
+            java.time.LocalDate expires = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(9);
+            c.put("licenseKeyExpiresOn", expires.toString());
+            String name = "楽天 期限間近店 " + UserAdminBrowserTests.uniqueName("r");
+            SalesChannel channel = channels.register(new NewChannel(Platform.RAKUTEN, null, name, c));
+
+            browser.loginAsAdmin();
+            browser.open("/settings/channels/" + channel.id());
+            assertThat(browser.waitFor(By.id("health-credentials-expiry")).getText()).contains(expires.toString());
+            assertThat(browser.waitFor(By.id("health-credentials-expiring")).getText()).contains("期限間近");
+
+            browser.open("/");
+            assertThat(browser.waitFor(By.id("channel-expiry-alerts")).getText()).contains(name).contains(expires.toString());
+            browser.screenshot("channel-license-key-expiring");
+        } finally {
+            rakuten.stop();
+        }
     }
 }

@@ -34,6 +34,14 @@ public interface SalesChannelConnector {
     /** A fresh limiter for one of the platform's rate-limit buckets (e.g. Shopify {@code rest}, {@code graphql}). */
     RateLimiter newRateLimiter(String bucket);
 
+    /**
+     * When the channel's credentials stop working, when the platform's keys expire on a schedule (楽天 RMS license keys
+     * last 90 days); empty when they do not or the date is not known. Health warns ahead of it.
+     */
+    default java.util.Optional<java.time.LocalDate> credentialsExpireOn(ConnectorContext channel) {
+        return java.util.Optional.empty();
+    }
+
     /** Items per stock call, the platform's documented maximum (or what is sensible when there is none). */
     int maxStockBatch();
 

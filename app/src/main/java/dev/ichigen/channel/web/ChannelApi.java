@@ -111,21 +111,23 @@ class ChannelApi {
             boolean failing, java.time.Instant lastSuccessAt, java.time.Instant lastFailureAt, String lastFailureCause,
             String lastFailureError, long callsLastHour, long failuresLastHour, int errorRatePercent,
             java.time.Instant lastOrderImportAt, java.time.Instant lastStockPushAt, long pendingStockPushes,
-            long stockPushErrors) {
+            long stockPushErrors, java.time.LocalDate credentialsExpireOn, boolean credentialsExpiring) {
 
         static HealthJson of(ChannelHealth h) {
             return new HealthJson(h.channelId(), h.platform().name(), h.connectorAvailable(), h.credentialsStored(),
                     h.failing(), h.lastSuccessAt(), h.lastFailureAt(),
                     h.lastFailureCause() == null ? null : h.lastFailureCause().name(), h.lastFailureError(),
                     h.callsLastHour(), h.failuresLastHour(), h.errorRatePercent(), h.lastOrderImportAt(),
-                    h.lastStockPushAt(), h.pendingStockPushes(), h.stockPushErrors());
+                    h.lastStockPushAt(), h.pendingStockPushes(), h.stockPushErrors(), h.credentialsExpireOn(),
+                    h.credentialsExpiring());
         }
     }
 
     @GetMapping("/{id}/health")
     @Operation(summary = "A channel's connection health", description = "Last success, last failure with its cause "
             + "(BAD_CREDENTIALS, RATE_LIMITED, UNREACHABLE, MALFORMED_RESPONSE, SERVER_ERROR, REJECTED, NOT_CONFIGURED), "
-            + "error rate over the last hour, last order import, last stock push, pending stock pushes.")
+            + "error rate over the last hour, last order import, last stock push, pending stock pushes; when the "
+            + "credentials expire (Rakuten licenseKeyExpiresOn) and whether that is 14 days away or less (credentialsExpiring).")
     HealthJson health(@PathVariable long id) {
         return HealthJson.of(connections.health(id));
     }
