@@ -11,6 +11,7 @@ import dev.ichigen.channel.connector.CallLog;
 import dev.ichigen.channel.connector.ConnectorException;
 import dev.ichigen.channel.connector.Connectors;
 import dev.ichigen.channel.connector.OrderPolling;
+import dev.ichigen.channel.connector.ShipmentWriteBack;
 import dev.ichigen.channel.connector.StockSync;
 import dev.ichigen.inventory.PublishOutbox;
 import dev.ichigen.shared.NotFoundException;
@@ -33,9 +34,11 @@ public class ChannelConnections {
     private final OrderPolling polling;
     private final PublishOutbox outbox;
     private final Clock clock;
+    private final ShipmentWriteBack writeBack;
 
     ChannelConnections(ChannelManagement channels, Connectors connectors, CallLog calls, StockSync stockSync,
-            OrderPolling polling, PublishOutbox outbox, Clock clock) {
+            OrderPolling polling, PublishOutbox outbox, Clock clock, ShipmentWriteBack writeBack) {
+        this.writeBack = writeBack;
         this.clock = clock;
         this.channels = channels;
         this.connectors = connectors;
@@ -54,7 +57,9 @@ public class ChannelConnections {
         return new ChannelHealth(channelId, channel.platform(), connectors.hasConnector(channel.platform()),
                 channel.hasCredentials(), f.lastSuccessAt(), f.lastFailureAt(), f.lastFailureCause(), f.lastFailureError(),
                 hour[0], hour[1], f.lastOrderImportAt(), f.lastStockPushAt(), outbox.pendingCount(channelId),
-                stockSync.failingSkus(channelId), expires, expiring);
+                stockSync.failingSkus(channelId), expires, expiring,
+                writeBack.count(channelId, ShipmentWriteBackJob.Status.PENDING),
+                writeBack.count(channelId, ShipmentWriteBackJob.Status.FAILED));
     }
 
     /** The credentials' expiry as the platform's connector knows it (楽天: licenseKeyExpiresOn), else {@code null}. */
@@ -94,6 +99,18 @@ public class ChannelConnections {
     public List<SkuSyncStatus> stockSyncStatus(long channelId, int limit) {
         channel(channelId);
         return stockSync.status(channelId, limit);
+    }
+
+    /** 発送連絡 jobs of the channel: failed and waiting first, then newest first ({@code limit} 1–1000). */
+    public List<ShipmentWriteBackJob> shipmentWriteBacks(long channelId, int limit) {
+        channel(channelId);
+        return writeBack.jobs(channelId, limit);
+    }
+
+    /** Sends a failed write-back again; false when the job is not FAILED / NOT_SUPPORTED. */
+    public boolean retryShipmentWriteBack(long channelId, long jobId) {
+        channel(channelId);
+        return writeBack.retry(channelId, jobId);
     }
 
     /** 接続テスト: one cheap authenticated call through the real connector; the outcome is in the call log too. */

@@ -46,11 +46,21 @@ public interface SalesChannelConnector {
     int maxStockBatch();
 
     /**
-     * Shipment write-back (発送連絡): not built yet for any platform — the warehouse issue supplies verified shipments
-     * with tracking; until then this says so.
+     * Shipment write-back (発送連絡): tells the platform the order left the warehouse, with the carrier and its tracking
+     * numbers (several = several parcels). Must be idempotent — it is retried after failures: numbers the platform
+     * already has are not added again, and an order the platform already shows as shipped is success. Platforms without
+     * write-back keep this default, and their jobs are marked NOT_SUPPORTED ({@code ShipmentWriteBack}).
      */
-    default void pushShipment(ConnectorContext channel, String channelOrderNumber, String carrier, String trackingNumber) {
-        throw new UnsupportedOperationException("shipment write-back is not built yet (docs/CONNECTORS.md)");
+    default void pushShipment(ConnectorContext channel, ShipmentNotice shipment) {
+        throw new UnsupportedOperationException("shipment write-back is not built for " + platform().label());
+    }
+
+    /**
+     * A shipped channel order: the channel's order number, our carrier code ({@code yamato}, {@code sagawa},
+     * {@code japanpost} — {@code dev.ichigen.shipping.Carrier}), the tracking numbers and the day it shipped.
+     */
+    record ShipmentNotice(String channelOrderNumber, String carrier, List<String> trackingNumbers,
+            java.time.LocalDate shippedOn) {
     }
 
     /** A page of orders and where to continue. */

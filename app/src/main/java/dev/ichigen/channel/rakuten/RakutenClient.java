@@ -103,6 +103,50 @@ final class RakutenClient {
                 Map.of("inventories", list), "inventory"), answer -> null);
     }
 
+    /** confirmOrder (注文確認): 100 注文確認待ち → 300 発送待ち; answers the ERROR messages (empty = confirmed). */
+    List<String> confirmOrder(List<String> numbers) {
+        return ctx.http().call(request("confirmOrder", base + "/es/2.0/order/confirmOrder/", Map.of("orderNumberList", numbers),
+                "order"), answer -> errors(json(answer)));
+    }
+
+    /** One shipping record to add: 配送会社 code, お問い合わせ番号, 発送日. */
+    record Shipping(String deliveryCompany, String shippingNumber, java.time.LocalDate shippingDate) {
+    }
+
+    /**
+     * updateOrderShipping: ADDS the records (no {@code shippingDetailId}) to one 送付先 (basket), ≤ 20 a call
+     * (reference: rakuten/rms-updateOrderShipping-request.json); answers the ERROR messages.
+     */
+    List<String> updateOrderShipping(String orderNumber, long basketId, List<Shipping> records) {
+        if (records.size() > 20) {
+            throw new IllegalArgumentException("updateOrderShipping takes at most 20 records per basket");
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Shipping r : records) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("deliveryCompany", r.deliveryCompany());
+            m.put("shippingNumber", r.shippingNumber());
+            m.put("shippingDate", r.shippingDate().toString());
+            list.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderNumber", orderNumber);
+        body.put("BasketidModelList", List.of(Map.of("basketId", basketId, "ShippingModelList", list)));
+        return ctx.http().call(request("updateOrderShipping", base + "/es/2.0/order/updateOrderShipping/", body, "order"),
+                answer -> errors(json(answer)));
+    }
+
+    private static List<String> errors(JsonNode json) {
+        List<String> errors = new ArrayList<>();
+        for (JsonNode m : RakutenOrderMapper.ci(json, "MessageModelList")) {
+            if ("ERROR".equals(RakutenOrderMapper.ci(m, "messageType").asString(""))) {
+                errors.add(RakutenOrderMapper.ci(m, "messageCode").asString("") + " "
+                        + RakutenOrderMapper.ci(m, "message").asString(""));
+            }
+        }
+        return errors;
+    }
+
     static String rms(Instant t) {
         return RMS_TIME.format(OffsetDateTime.ofInstant(t, TOKYO));
     }

@@ -46,6 +46,8 @@ class RakutenConnector implements SalesChannelConnector {
     static final int PAGE_SIZE = 1000;
     static final int GET_ORDER_CHUNK = 100;
     static final int MAX_BATCH = 400;
+    /** updateOrderShipping: at most 20 ShippingModel records per 送付先. */
+    static final int MAX_SHIPPING_RECORDS = 20;
     /** Waiting orders kept in the cursor (the cursor column holds 4000 characters; a number is 26). */
     static final int MAX_WAITING = 100;
     static final int EXPIRY_WARNING_DAYS = 14;
@@ -200,6 +202,66 @@ class RakutenConnector implements SalesChannelConnector {
      * The RMS variantId of a listing: its sub code; else its external reference; else the manageNumber itself (an item
      * without variations whose only SKU has the manageNumber as variantId).
      */
+    /**
+     * 発送連絡: getOrder for the order's progress and 送付先 (basket); an order still at 100 注文確認待ち is confirmed
+     * first (RMS takes shipping records from 300 発送待ち on); then updateOrderShipping adds one record per tracking
+     * number the basket does not hold yet, with the 配送会社 code of our carrier (rakuten/rms-deliveryCompany-codes.csv)
+     * and the ship date — ≤ 20 records per basket, RMS's limit. Numbers already there are not sent again (a retry adds
+     * nothing); a cancelled order (900) or more than 20 records is refused (REJECTED). Orders with several 送付先 get the
+     * records on the first one (a shipment goes to one address).
+     */
+    @Override
+    public void pushShipment(ConnectorContext channel, ShipmentNotice shipment) {
+        RakutenClient client = new RakutenClient(channel);
+        String number = shipment.channelOrderNumber();
+        JsonNode order = guarded(channel, () -> client.getOrder(List.of(number))).stream().findFirst()
+                .orElseThrow(() -> new ConnectorException(FailureCause.REJECTED, "RMS does not know order " + number));
+        int progress = RakutenOrderMapper.ci(order, "orderProgress").asInt(0);
+        if (progress >= 800) {
+            throw new ConnectorException(FailureCause.REJECTED, "order " + number + " is cancelled in RMS (" + progress + ")");
+        }
+        if (progress == 100) {
+            List<String> errors = guarded(channel, () -> client.confirmOrder(List.of(number)));
+            if (!errors.isEmpty()) {
+                throw new ConnectorException(FailureCause.REJECTED, "confirmOrder: " + String.join("; ", errors));
+            }
+        }
+        JsonNode pkg = RakutenOrderMapper.ci(order, "PackageModelList").path(0);
+        if (!pkg.isObject() || !RakutenOrderMapper.ci(pkg, "basketId").canConvertToLong()) {
+            throw new ConnectorException(FailureCause.MALFORMED_RESPONSE, "getOrder: order " + number + " has no basketId");
+        }
+        long basketId = RakutenOrderMapper.ci(pkg, "basketId").asLong();
+        java.util.Set<String> known = new java.util.HashSet<>();
+        RakutenOrderMapper.ci(pkg, "ShippingModelList").forEach(s -> known.add(RakutenOrderMapper.ci(s, "shippingNumber").asString("")));
+        String company = deliveryCompany(shipment.carrier());
+        List<RakutenClient.Shipping> records = shipment.trackingNumbers().stream().filter(n -> !known.contains(n))
+                .map(n -> new RakutenClient.Shipping(company, n, shipment.shippedOn())).toList();
+        if (records.isEmpty()) {
+            return; // all sent before
+        }
+        if (known.size() + records.size() > MAX_SHIPPING_RECORDS) {
+            throw new ConnectorException(FailureCause.REJECTED, "order " + number + " would have more than "
+                    + MAX_SHIPPING_RECORDS + " shipping records (RMS limit per 送付先)");
+        }
+        List<String> errors = guarded(channel, () -> client.updateOrderShipping(number, basketId, records));
+        if (!errors.isEmpty()) {
+            throw new ConnectorException(FailureCause.REJECTED, "updateOrderShipping: " + String.join("; ", errors));
+        }
+    }
+
+    /** Our carrier code → RMS 配送会社 code (rakuten/rms-deliveryCompany-codes.csv); 1000 その他 when unknown. */
+    static String deliveryCompany(String carrier) {
+        dev.ichigen.shipping.Carrier c = dev.ichigen.shipping.Carrier.parse(carrier);
+        if (c == null) {
+            return "1000";
+        }
+        return switch (c) {
+            case YAMATO -> "1001";
+            case SAGAWA -> "1002";
+            case JAPAN_POST -> "1003";
+        };
+    }
+
     static String variantId(StockUpdate u) {
         if (u.subCode() != null && !u.subCode().isBlank()) {
             return u.subCode().strip();

@@ -153,6 +153,59 @@ final class ShopifyClient {
         });
     }
 
+    /** {@code GET orders/{id}.json}: the order object (its {@code fulfillments} carry the tracking numbers sent). */
+    JsonNode order(String orderId) {
+        return ctx.http().call(request("orders.get", HttpMethod.GET, base + "/orders/" + orderId + ".json", null, "rest"),
+                answer -> {
+                    JsonNode order = json(answer).path("order");
+                    if (!order.isObject()) {
+                        throw new ConnectorException(FailureCause.MALFORMED_RESPONSE, answer.status(), "orders/{id}.json: no order", null);
+                    }
+                    return order;
+                });
+    }
+
+    /** {@code GET orders/{id}/fulfillment_orders.json}: the order's fulfillment orders (id, status). */
+    List<JsonNode> fulfillmentOrders(String orderId) {
+        return ctx.http().call(request("fulfillment_orders.list", HttpMethod.GET,
+                base + "/orders/" + orderId + "/fulfillment_orders.json", null, "rest"), answer -> {
+                    JsonNode list = json(answer).path("fulfillment_orders");
+                    if (!list.isArray()) {
+                        throw new ConnectorException(FailureCause.MALFORMED_RESPONSE, answer.status(),
+                                "fulfillment_orders.json: no fulfillment_orders array", null);
+                    }
+                    List<JsonNode> result = new ArrayList<>();
+                    list.forEach(result::add);
+                    return result;
+                });
+    }
+
+    /**
+     * {@code POST fulfillments.json} for whole fulfillment orders (every remaining line) with one {@code tracking_info}
+     * (reference: shopify/fulfillment-create-rest-request.json); the customer is notified by Shopify.
+     */
+    void createFulfillment(List<String> fulfillmentOrderIds, String company, String number, String url) {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (String id : fulfillmentOrderIds) {
+            groups.add(Map.of("fulfillment_order_id", Long.parseLong(id)));
+        }
+        Map<String, Object> tracking = new LinkedHashMap<>();
+        tracking.put("company", company);
+        tracking.put("number", number);
+        if (url != null) {
+            tracking.put("url", url);
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("line_items_by_fulfillment_order", groups);
+        f.put("tracking_info", tracking);
+        f.put("notify_customer", true);
+        byte[] body = ShopifyOrderMapper.JSON.writeValueAsBytes(Map.of("fulfillment", f));
+        ctx.http().call(request("fulfillments.create", HttpMethod.POST, base + "/fulfillments.json", body, "rest"), answer -> {
+            json(answer);
+            return null;
+        });
+    }
+
     private ChannelHttp.Request request(String operation, HttpMethod method, String url, byte[] body, String bucket) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Shopify-Access-Token", ctx.credentials().require("accessToken"));

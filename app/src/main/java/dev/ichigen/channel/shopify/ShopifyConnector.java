@@ -159,6 +159,53 @@ class ShopifyConnector implements SalesChannelConnector {
         }
     }
 
+    /**
+     * 発送連絡: one fulfillment per call covering every open fulfillment order of the order (all remaining lines), with
+     * the shipment's first tracking number, Shopify's carrier name and the carrier's tracking URL. Idempotent: when the
+     * order's fulfillments already hold that number, or no fulfillment order is open any more (already fulfilled in
+     * Shopify), it is success. A cancelled order is refused (REJECTED). Further parcels' numbers of the same shipment are
+     * not sent (REST {@code tracking_info} holds one number) — docs/CONNECTORS.md.
+     */
+    @Override
+    public void pushShipment(ConnectorContext channel, ShipmentNotice shipment) {
+        if (shipment.trackingNumbers().isEmpty()) {
+            throw new ConnectorException(FailureCause.REJECTED, "no tracking number to send");
+        }
+        ShopifyClient client = new ShopifyClient(channel);
+        String orderId = shipment.channelOrderNumber();
+        String number = shipment.trackingNumbers().getFirst();
+        for (JsonNode f : client.order(orderId).path("fulfillments")) {
+            if (number.equals(f.path("tracking_number").asString("")) || f.path("tracking_numbers").valueStream()
+                    .anyMatch(n -> number.equals(n.asString("")))) {
+                return; // sent before (a retry after a lost answer)
+            }
+        }
+        List<JsonNode> fos = client.fulfillmentOrders(orderId);
+        List<String> open = fos.stream().filter(fo -> List.of("open", "in_progress").contains(fo.path("status").asString("")))
+                .map(fo -> fo.path("id").asString()).toList();
+        if (open.isEmpty()) {
+            if (!fos.isEmpty() && fos.stream().allMatch(fo -> "cancelled".equals(fo.path("status").asString("")))) {
+                throw new ConnectorException(FailureCause.REJECTED, "Shopify order " + orderId + " is cancelled");
+            }
+            return; // already fulfilled in Shopify: nothing left to ship
+        }
+        dev.ichigen.shipping.Carrier carrier = dev.ichigen.shipping.Carrier.parse(shipment.carrier());
+        client.createFulfillment(open, trackingCompany(carrier, shipment.carrier()), number,
+                carrier == null ? null : carrier.trackingUrl(number));
+    }
+
+    /** Shopify's carrier names for Japanese carriers (auto tracking links), else our code as given. */
+    static String trackingCompany(dev.ichigen.shipping.Carrier carrier, String code) {
+        if (carrier == null) {
+            return code == null ? "Other" : code;
+        }
+        return switch (carrier) {
+            case YAMATO -> "Yamato (JA)";
+            case SAGAWA -> "Sagawa (JA)";
+            case JAPAN_POST -> "Japan Post (JA)";
+        };
+    }
+
     /** {@code 45000000000123} or {@code gid://shopify/InventoryItem/45000000000123} → the number; else {@code null}. */
     static String inventoryItemId(String externalRef) {
         if (externalRef == null) {

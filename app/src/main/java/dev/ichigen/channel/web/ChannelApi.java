@@ -111,7 +111,8 @@ class ChannelApi {
             boolean failing, java.time.Instant lastSuccessAt, java.time.Instant lastFailureAt, String lastFailureCause,
             String lastFailureError, long callsLastHour, long failuresLastHour, int errorRatePercent,
             java.time.Instant lastOrderImportAt, java.time.Instant lastStockPushAt, long pendingStockPushes,
-            long stockPushErrors, java.time.LocalDate credentialsExpireOn, boolean credentialsExpiring) {
+            long stockPushErrors, java.time.LocalDate credentialsExpireOn, boolean credentialsExpiring,
+            long pendingShipmentWriteBacks, long failedShipmentWriteBacks) {
 
         static HealthJson of(ChannelHealth h) {
             return new HealthJson(h.channelId(), h.platform().name(), h.connectorAvailable(), h.credentialsStored(),
@@ -119,7 +120,7 @@ class ChannelApi {
                     h.lastFailureCause() == null ? null : h.lastFailureCause().name(), h.lastFailureError(),
                     h.callsLastHour(), h.failuresLastHour(), h.errorRatePercent(), h.lastOrderImportAt(),
                     h.lastStockPushAt(), h.pendingStockPushes(), h.stockPushErrors(), h.credentialsExpireOn(),
-                    h.credentialsExpiring());
+                    h.credentialsExpiring(), h.pendingShipmentWriteBacks(), h.failedShipmentWriteBacks());
         }
     }
 
@@ -143,6 +144,26 @@ class ChannelApi {
     @Operation(summary = "Stock sync status per SKU", description = "Last pushed quantity and time, pending, last error.")
     List<SkuSyncStatus> stockSync(@PathVariable long id, @RequestParam(defaultValue = "200") int limit) {
         return connections.stockSyncStatus(id, limit);
+    }
+
+    @GetMapping("/{id}/shipment-write-backs")
+    @Operation(summary = "Shipment write-backs (発送連絡) of the channel", description = "One job per shipped order: "
+            + "channel order number, carrier, tracking numbers, status (PENDING, DONE, FAILED, NOT_SUPPORTED), attempts, "
+            + "next attempt, last error. FAILED and PENDING first. limit 1–1000 (default 200).")
+    List<dev.ichigen.channel.ShipmentWriteBackJob> shipmentWriteBacks(@PathVariable long id,
+            @RequestParam(defaultValue = "200") int limit) {
+        return connections.shipmentWriteBacks(id, limit);
+    }
+
+    @PostMapping("/{id}/shipment-write-backs/{jobId}/retry")
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @Operation(summary = "Send a failed shipment write-back again", description = "A FAILED or NOT_SUPPORTED job goes "
+            + "back to PENDING and is sent at the next pass; 409 when the job is not in one of those states.")
+    ResponseEntity<Void> retryShipmentWriteBack(@PathVariable long id, @PathVariable long jobId) {
+        if (!connections.retryShipmentWriteBack(id, jobId)) {
+            throw new dev.ichigen.shared.ConflictException("発送連絡 " + jobId + " は再送できる状態ではありません");
+        }
+        return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/{id}/connection-test")
