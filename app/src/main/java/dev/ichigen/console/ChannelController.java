@@ -133,6 +133,7 @@ class ChannelController {
         model.addAttribute("health", connections.health(id));
         model.addAttribute("calls", connections.calls(id, 20));
         model.addAttribute("stockSync", connections.stockSyncStatus(id, 20));
+        model.addAttribute("writeBacks", connections.shipmentWriteBacks(id, 20));
     }
 
     @PostMapping("/{id}/credentials")

@@ -79,7 +79,7 @@ public class ShipmentWriteBack implements SmartLifecycle {
     /** One job per shipped order (after the shipment committed; re-delivered by Spring Modulith after a crash). */
     @ApplicationModuleListener
     void on(ShipmentShipped shipped) {
-        String numbers = String.join(",", shipped.trackingNumbers().stream().map(String::strip).sorted().distinct().toList());
+        String numbers = String.join(",", shipped.trackingNumbers().stream().map(String::strip).distinct().toList());
         OffsetDateTime now = now();
         for (ShipmentShipped.ShippedOrder o : shipped.orders()) {
             if (o.channelOrderNumber() == null || o.channelOrderNumber().isBlank()) {

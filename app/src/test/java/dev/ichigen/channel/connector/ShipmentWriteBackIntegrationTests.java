@@ -214,6 +214,89 @@ class ShipmentWriteBackIntegrationTests {
                 .isEqualTo(409);
     }
 
+    @Autowired
+    dev.ichigen.order.OrderIntake intake;
+
+    @Autowired
+    dev.ichigen.fulfillment.Shipments shipments;
+
+    @Autowired
+    dev.ichigen.fulfillment.ShipmentLabels labels;
+
+    @Autowired
+    dev.ichigen.fulfillment.FulfillmentSettingsStore settings;
+
+    @Autowired
+    dev.ichigen.inventory.InventoryManagement inventory;
+
+    @Autowired
+    dev.ichigen.inventory.WarehouseManagement warehouses;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * The whole way: a Shopify and a Rakuten sandbox order taken in (order intake, as the connectors do), through
+     * fulfillment (出荷指示 → 出荷検品 → 送り状データ → 発行済みデータ → 出荷確定, as FulfillmentLifecycleScenarioTests),
+     * and both sandbox stores show them shipped with the tracking numbers the carrier issued.
+     */
+    @Test
+    void ordersFromBothSandboxStoresGoThroughFulfillmentAndTheStoresShowThemShipped() {
+        var fx = new dev.ichigen.fulfillment.FulfillmentFixtures(jdbc, warehouses, inventory);
+        settings.update(new dev.ichigen.fulfillment.FulfillmentSettings("いちげん商店", "03-1234-5678", "100-0001", "東京都",
+                "千代田区", "千代田1-1", null, "yamato", "takkyubin", "0123456789", null, "01", null));
+        String jan = dev.ichigen.fulfillment.FulfillmentFixtures.jan();
+        dev.ichigen.shared.Sku sku = fx.product("WBE2E", jan, "AMBIENT");
+        SalesChannel sh = channels.register(new NewChannel(Platform.SHOPIFY, code(), "Shopify 出荷", shopify.credentials()));
+        SalesChannel rk = channels.register(new NewChannel(Platform.RAKUTEN, code(), "楽天 出荷", rakuten.credentials()));
+        SandboxOrder onShopify = shopify.placeOrder(List.of(new Pick("WB-TOWEL", 1)));
+        SandboxOrder onRakuten = rakuten.placeOrder(List.of(new Pick("wb-towel", 1)));
+
+        Map<SalesChannel, String> numbers = new java.util.LinkedHashMap<>();
+        List<String> keys = new java.util.ArrayList<>();
+        for (var c : List.of(Map.entry(sh, onShopify.id()), Map.entry(rk, onRakuten.id()))) {
+            var order = dev.ichigen.order.NewOrder.builder(c.getKey().id(), c.getValue())
+                    .orderedAt(java.time.Instant.now())
+                    .customer(new dev.ichigen.order.Customer("佐藤 花子", "サトウ ハナコ", null,
+                            dev.ichigen.fulfillment.FulfillmentFixtures.phone()))
+                    .ordererAddress(new dev.ichigen.order.Address("530-0001", "大阪府", "大阪市北区",
+                            "梅田" + ThreadLocalRandom.current().nextInt(1, 9) + "-" + ThreadLocalRandom.current().nextInt(1, 99), null))
+                    .line(dev.ichigen.order.NewOrderLine.ofSku(sku, "出荷テスト商品", 1, 1000, dev.ichigen.shared.TaxRate.STANDARD_10))
+                    .payment(dev.ichigen.order.PaymentMethod.CARD, dev.ichigen.order.PaymentStatus.AUTHORIZED).build();
+            long orderId = intake.accept(order).orderId();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !shipments.ofOrder(orderId).isEmpty());
+            var s = shipments.ofOrder(orderId).getFirst();
+            assertThat(shipments.scan(s.key(), jan).packed()).isTrue();
+            keys.add(s.key());
+            numbers.put(c.getKey(), dev.ichigen.fulfillment.FulfillmentFixtures.trackingRandom());
+        }
+        var export = labels.export("yamato-b2", dev.ichigen.fulfillment.ShipmentStatus.PACKED);
+        assertThat(export.exportedKeys()).containsAll(keys);
+        java.nio.charset.Charset sjis = java.nio.charset.Charset.forName("windows-31j");
+        String header = new String(export.files().getFirst().content(), sjis).split("\r\n")[0];
+        StringBuilder issued = new StringBuilder(header).append("\r\n");
+        List<String> tracking = List.copyOf(numbers.values());
+        for (int i = 0; i < keys.size(); i++) {
+            String[] cells = new String[95];
+            java.util.Arrays.fill(cells, "");
+            cells[0] = keys.get(i);
+            cells[3] = tracking.get(i);
+            issued.append(String.join(",", cells)).append("\r\n");
+        }
+        var imported = labels.importTracking("yamato-b2", dev.ichigen.shared.csv.CsvSource.of(issued.toString().getBytes(sjis)));
+        assertThat(imported.errors()).isEmpty();
+        keys.forEach(shipments::ship);
+
+        await(() -> shopify.order(onShopify.id()).orElseThrow().status().equals("fulfilled")
+                && rakuten.order(onRakuten.id()).orElseThrow().status().equals("500"), "both stores show the orders shipped");
+        assertThat(shopify.order(onShopify.id()).orElseThrow().shipments()).extracting(SandboxOrder.Shipment::trackingNumber)
+                .containsExactly(numbers.get(sh));
+        assertThat(rakuten.order(onRakuten.id()).orElseThrow().shipments()).extracting(SandboxOrder.Shipment::trackingNumber)
+                .containsExactly(numbers.get(rk));
+        assertThat(job(sh.id(), onShopify.id()).status()).isEqualTo(Status.DONE);
+        assertThat(job(rk.id(), onRakuten.id()).status()).isEqualTo(Status.DONE);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void publish(ShipmentShipped event) {
