@@ -144,7 +144,12 @@ class DemoData implements ApplicationRunner {
         SalesChannel rakuten = channels.register(new NewChannel(Platform.RAKUTEN, "rakuten-demo", "楽天市場店 (デモ)",
                 sandboxes.credentials(Platform.RAKUTEN).orElse(java.util.Map.of())));
         List<ChannelSandboxes.MallItem> rakutenItems = new java.util.ArrayList<>();
-        SalesChannel yahoo = channels.register(new NewChannel(Platform.YAHOO, "yahoo-demo", "Yahoo!ショッピング店 (デモ)"));
+        // Yahoo!: connected to the local Yahoo! sandbox store when it runs (--demo): orders by polling (orderList /
+        // orderInfo), stock back by setStock
+        boolean yahooSandbox = sandboxes.running(Platform.YAHOO);
+        SalesChannel yahoo = channels.register(new NewChannel(Platform.YAHOO, "yahoo-demo", "Yahoo!ショッピング店 (デモ)",
+                sandboxes.credentials(Platform.YAHOO).orElse(java.util.Map.of())));
+        List<ChannelSandboxes.MallItem> yahooItems = new java.util.ArrayList<>();
         SalesChannel amazon = channels.register(new NewChannel(Platform.AMAZON, "amazon-demo", "Amazon.co.jp (デモ)"));
         // Shopify: connected to the local Shopify sandbox store when it runs (--demo), so its orders come in through
         // the real connector (webhooks + polling) and stock goes back to it within seconds (docs/CONNECTORS.md)
@@ -173,10 +178,12 @@ class DemoData implements ApplicationRunner {
                         p.sku(), null);
                 rakutenItems.add(mallItem(rakuten.id(), parent.toLowerCase(), code.substring(parent.length() + 1).toLowerCase(), p));
                 listings.map(yahoo.id(), parent.toLowerCase(), code.substring(parent.length() + 1), p.sku(), null);
+                yahooItems.add(mallItem(yahoo.id(), parent.toLowerCase(), code.substring(parent.length() + 1), p));
             } else {
                 listings.map(rakuten.id(), code.toLowerCase(), "", p.sku(), null);
                 rakutenItems.add(mallItem(rakuten.id(), code.toLowerCase(), "", p));
                 listings.map(yahoo.id(), code.toLowerCase(), "", p.sku(), null);
+                yahooItems.add(mallItem(yahoo.id(), code.toLowerCase(), "", p));
             }
             if (shopifySandbox) {
                 shopifyItems.add(sandboxItem(shopify.id(), p));
@@ -192,6 +199,9 @@ class DemoData implements ApplicationRunner {
         }
         if (rakutenSandbox) {
             connectMallSandbox(Platform.RAKUTEN, rakuten.id(), rakutenItems);
+        }
+        if (yahooSandbox) {
+            connectMallSandbox(Platform.YAHOO, yahoo.id(), yahooItems);
         }
         // one item the Rakuten store sells that nobody has mapped yet: shows up under 未連携の商品
         listings.resolve(rakuten.id(), "tea-limited-2026", "", "デモ: 楽天の受注に含まれていた未登録の商品");
@@ -209,7 +219,7 @@ class DemoData implements ApplicationRunner {
         return new ChannelSandboxes.MallItem(itemCode, subCode, i.title(), i.price(), i.taxRatePercent(), i.quantity());
     }
 
-    /** Lists the items on a mall's sandbox (楽天), pushes our stock and places a few orders there (arriving by polling). */
+    /** Lists the items on a mall's sandbox (楽天, Yahoo!), pushes our stock and places a few orders there (arriving by polling). */
     private void connectMallSandbox(Platform platform, long channelId, List<ChannelSandboxes.MallItem> items) {
         sandboxes.listOn(platform, items);
         publishable.refreshChannel(channelId, true);
@@ -231,7 +241,7 @@ class DemoData implements ApplicationRunner {
 
     /**
      * A restart with --demo on the existing demo database: the sandbox stores are new (in memory, another port), so the
-     * demo Shopify and 楽天 channels are pointed at the new ones and their listings are listed there again.
+     * demo Shopify, 楽天 and Yahoo! channels are pointed at the new ones and their listings are listed there again.
      */
     private void reconnectSandboxDemo() {
         if (sandboxes.running(Platform.RAKUTEN)) {
@@ -243,6 +253,17 @@ class DemoData implements ApplicationRunner {
                             listing.subCode(), p)));
                 }
                 connectMallSandbox(Platform.RAKUTEN, rakuten.id(), items);
+            });
+        }
+        if (sandboxes.running(Platform.YAHOO)) {
+            channels.findByCode("yahoo-demo").ifPresent(yahoo -> {
+                channels.replaceCredentials(yahoo.id(), sandboxes.credentials(Platform.YAHOO).orElseThrow());
+                List<ChannelSandboxes.MallItem> items = new java.util.ArrayList<>();
+                for (var listing : listings.listByChannel(yahoo.id(), 0, 500).items()) {
+                    products.find(listing.sku()).ifPresent(p -> items.add(mallItem(yahoo.id(), listing.itemCode(),
+                            listing.subCode(), p)));
+                }
+                connectMallSandbox(Platform.YAHOO, yahoo.id(), items);
             });
         }
         if (!sandboxes.running(Platform.SHOPIFY)) {
