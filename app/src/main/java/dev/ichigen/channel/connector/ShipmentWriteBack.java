@@ -53,12 +53,8 @@ public class ShipmentWriteBack implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean enabled;
-    private final Duration interval;
     private final Duration firstBackoff;
-    private final Object signal = new Object();
-    private boolean woken;
-    private volatile Thread worker;
-    private volatile boolean running;
+    private final WakeableWorker worker;
 
     ShipmentWriteBack(Connectors connectors, ChannelManagement channels, CallLog calls, JdbcClient jdbc, Clock clock,
             @Value("${ichigen.channel.shipment-writeback.enabled:true}") boolean enabled,
@@ -70,8 +66,11 @@ public class ShipmentWriteBack implements SmartLifecycle {
         this.jdbc = jdbc;
         this.clock = clock;
         this.enabled = enabled;
-        this.interval = interval;
         this.firstBackoff = firstBackoff;
+        this.worker = new WakeableWorker("ichigen-shipment-writeback", interval, Duration.ZERO, () -> {
+            drainOnce();
+            return false; // due jobs only: the rest wait for their next attempt time
+        }, log);
     }
 
     // ------------------------------------------------------------------ recording
@@ -98,59 +97,25 @@ public class ShipmentWriteBack implements SmartLifecycle {
     // ------------------------------------------------------------------ the worker
 
     public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        worker.wake();
     }
 
     @Override
     public void start() {
-        if (!enabled || running) {
-            return;
+        if (enabled) {
+            worker.start();
         }
-        running = true;
-        worker = Thread.ofPlatform().daemon().name("ichigen-shipment-writeback").start(this::loop);
     }
 
-    /** Stops after the current pass, never interrupting a JDBC call (see {@link StockSync#stop()}). */
+    /** Stops after the current pass, never interrupting it ({@link WakeableWorker}). */
     @Override
     public void stop() {
-        running = false;
-        wake();
-        Thread t = worker;
-        if (t != null) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                synchronized (signal) {
-                    if (!woken) {
-                        signal.wait(interval.toMillis());
-                    }
-                    woken = false;
-                }
-                if (running) {
-                    drainOnce();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("shipment write-back pass failed", e);
-            }
-        }
+        return worker.isRunning();
     }
 
     /** Works through the due jobs (at most 100); answers how many were tried. */

@@ -66,12 +66,8 @@ public class StockSync implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean enabled;
-    private final Duration interval;
     private final int batch;
-    private final Object signal = new Object();
-    private boolean woken;
-    private volatile Thread worker;
-    private volatile boolean running;
+    private final WakeableWorker worker;
 
     StockSync(PublishOutbox outbox, PublishableQuantity publishable, ChannelListings listings, Connectors connectors,
             CallLog calls, JdbcClient jdbc, Clock clock,
@@ -86,8 +82,10 @@ public class StockSync implements SmartLifecycle {
         this.jdbc = jdbc;
         this.clock = clock;
         this.enabled = enabled;
-        this.interval = interval;
         this.batch = batch;
+        // after a failed pass wait a second, so a broken database or connector is not hammered
+        this.worker = new WakeableWorker("ichigen-stock-sync", interval, Duration.ofSeconds(1),
+                () -> drainOnce() >= batch, log);
     }
 
     // ------------------------------------------------------------------ waking
@@ -108,72 +106,25 @@ public class StockSync implements SmartLifecycle {
     }
 
     public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        worker.wake();
     }
 
     @Override
     public void start() {
-        if (!enabled || running) {
-            return;
+        if (enabled) {
+            worker.start();
         }
-        running = true;
-        worker = Thread.ofPlatform().daemon().name("ichigen-stock-sync").start(this::loop);
     }
 
-    /**
-     * Stops after the current pass. The worker is never interrupted: an interrupt that lands inside a JDBC call can
-     * make the embedded H2 database close itself (seen when Spring pauses a cached test context, which stops its
-     * lifecycle beans).
-     */
+    /** Stops after the current pass, never interrupting it ({@link WakeableWorker}). */
     @Override
     public void stop() {
-        running = false;
-        wake();
-        Thread t = worker;
-        if (t != null) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                synchronized (signal) {
-                    if (!woken) {
-                        signal.wait(interval.toMillis());
-                    }
-                    woken = false;
-                }
-                while (running && drainOnce() >= batch) {
-                    // a full batch: more may wait
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("stock sync pass failed", e);
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return worker.isRunning();
     }
 
     // ------------------------------------------------------------------ one pass
