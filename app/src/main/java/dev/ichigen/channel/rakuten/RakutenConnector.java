@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * {@code inventories/bulk-upsert} (ABSOLUTE, ≤ {@value #MAX_BATCH} a call, 1 call per second). The license key's
  * expiry ({@code credentials.licenseKeyExpiresOn}, RMS keys last 90 days) is shown in health
  * {@value #EXPIRY_WARNING_DAYS} days ahead; an expired key fails as BAD_CREDENTIALS saying so. Shipment write-back
- * (updateOrderShipping) is not built yet.
+ * (発送連絡): {@code pushShipment} confirms the order if needed and adds updateOrderShipping records.
  */
 @Component
 class RakutenConnector implements SalesChannelConnector {

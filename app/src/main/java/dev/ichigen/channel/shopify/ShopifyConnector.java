@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * of overlap, pages of 250 — Shopify's maximum — followed by their {@code Link: rel="next"}), stock by GraphQL
  * {@code inventorySetQuantities} (absolute {@code available} at {@code credentials.locationId}, at most
  * {@value #MAX_BATCH} quantities a call). Webhooks arrive through {@link ShopifyWebhookApi}. Shipment write-back
- * (fulfillment create) is not built yet.
+ * (発送連絡): {@code pushShipment} creates a fulfillment with the tracking company, number and URL.
  */
 @Component
 class ShopifyConnector implements SalesChannelConnector {
