@@ -45,6 +45,7 @@ import dev.ichigen.shared.NotFoundException;
 public class CustomerMail {
 
     static final String ANONYMISED = "（匿名化済み）";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerMail.class);
 
     private final JdbcClient jdbc;
     private final OrderManagement orders;
@@ -367,10 +368,17 @@ public class CustomerMail {
             spec = spec.param("channels", differing);
         }
         List<long[]> rows = spec.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+        int written = 0;
         for (long[] r : rows) {
-            tx.executeWithoutResult(st -> write(MailKind.FOLLOW_UP, r[0], shipments.get(Shipment.key(r[1])), Map.of()));
+            try {
+                tx.executeWithoutResult(st -> write(MailKind.FOLLOW_UP, r[0], shipments.find(Shipment.key(r[1])).orElse(null), Map.of()));
+                written++;
+            } catch (RuntimeException e) {
+                // one order that cannot be read must not stop the sender: logged, tried again next pass
+                log.warn("follow-up mail for order {} / shipment {} not written", r[0], r[1], e);
+            }
         }
-        return rows.size();
+        return written;
     }
 
     /** Clears the address, subject and body of outbox mails older than the order retention period; answers how many. */
