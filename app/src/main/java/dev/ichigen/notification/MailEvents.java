@@ -44,9 +44,15 @@ class MailEvents {
     /** 発送完了: one mail per member order of the shipment, with its carrier and tracking URLs. */
     @EventListener
     void on(ShipmentShipped event) {
-        Shipment s = shipments.get(event.shipmentKey());
+        // read without throwing: an exception here would mark the publisher's transaction rollback-only
+        Shipment s = shipments.find(event.shipmentKey()).orElse(null);
+        if (s == null) {
+            return; // not a shipment of ours (the event names none that exists): no mail to write
+        }
         for (ShipmentShipped.ShippedOrder o : event.orders()) {
-            mail.write(MailKind.SHIPPED, o.orderId(), s, Map.of());
+            if (s.orderIds().contains(o.orderId())) {
+                mail.write(MailKind.SHIPPED, o.orderId(), s, Map.of());
+            }
         }
     }
 }
