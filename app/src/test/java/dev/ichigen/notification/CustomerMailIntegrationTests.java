@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +196,12 @@ class CustomerMailIntegrationTests {
         assertThatThrownBy(() -> mail.updateSettings(new MailSettings(null, null, 0)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("1〜90");
         MailSettings before = mail.settings();
-        assertThat(List.of(before.followUpDays())).isNotEmpty();
+        try {
+            assertThat(mail.updateSettings(new MailSettings(" shop@ichigen.example ", " いちげん商店 ", 14)))
+                    .isEqualTo(new MailSettings("shop@ichigen.example", "いちげん商店", 14));
+            assertThat(mail.preview(MailKind.FOLLOW_UP, "{{shop.name}}", "x", null).subject()).isEqualTo("いちげん商店");
+        } finally {
+            mail.updateSettings(before);
+        }
     }
 }
