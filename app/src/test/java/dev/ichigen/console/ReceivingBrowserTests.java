@@ -89,4 +89,19 @@ class ReceivingBrowserTests {
         // ready for the next scan
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("code");
     }
+
+    @Test
+    void pickingScreenListsTheWarehousesOpenShipmentsInWalkOrder() {
+        new FulfillmentFixtures(jdbc, warehouses, inventory);
+        browser.loginAsAdmin();
+        browser.open("/warehouse/picking");
+        new Select(browser.waitFor(By.id("picking-warehouse"))).selectByValue("EAST");
+        browser.click(By.id("picking-show"));
+        browser.waitFor(By.id("picking-rows"));
+        assertThat(browser.waitFor(By.id("picking-summary")).getText()).contains("ロケーション順");
+        browser.screenshot("picking-list");
+        browser.type(By.id("picking-shipments"), "S999999999");
+        browser.click(By.id("picking-show"));
+        assertThat(browser.waitFor(By.id("picking-error")).getText()).contains("S999999999");
+    }
 }
