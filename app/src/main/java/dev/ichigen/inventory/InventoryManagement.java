@@ -836,6 +836,53 @@ public class InventoryManagement {
 
     // ------------------------------------------------------------------ locations, lots, expiry
 
+    /**
+     * 棚卸差異: corrects the stock of a SKU at one location (null = 未棚入れ) and lot (null = none; else a lot the SKU
+     * has) by {@code delta} with a STOCKTAKE_CORRECTION movement, balance and location row together. A decrease may not
+     * take the balance below what is reserved (field {@code delta}); pick assignments on the row beyond what is left
+     * are dropped (their shipments are planned again). Audited.
+     */
+    @Transactional
+    public StockMovement correctStocktake(Sku sku, String warehouse, String location, String lotNo, long delta,
+            StockReference reference) {
+        if (delta == 0) {
+            throw new InvalidInputException("delta", "must not be 0");
+        }
+        stocked(sku, "sku");
+        Warehouse w = warehouses.require(warehouse, "warehouse");
+        long locationId = location == null || location.isBlank() ? 0 : locationId(w, location.strip(), "location");
+        long lotId = 0;
+        if (lotNo != null && !lotNo.isBlank()) {
+            lotId = jdbc.query("select id from stock_lot where sku = ? and lot_no = ?", (rs, i) -> rs.getLong(1), sku.value(),
+                    lotNo.strip()).stream().findFirst()
+                    .orElseThrow(() -> new InvalidInputException("lotNo", "no lot %s of %s".formatted(lotNo, sku)));
+        }
+        if (delta > 0) {
+            ledger.addOnHand(sku.value(), w.id(), delta);
+            locations.add(w.id(), locationId, sku.value(), lotId, delta);
+        } else {
+            long here = jdbc.query("select on_hand from location_stock where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ?",
+                    (rs, i) -> rs.getLong(1), w.id(), sku.value(), locationId, lotId).stream().findFirst().orElse(0L);
+            if (here < -delta) {
+                throw new InvalidInputException("delta", "only %d on hand at this location and lot".formatted(here));
+            }
+            if (!ledger.removeAvailable(sku.value(), w.id(), -delta)) {
+                StockLedger.Balance b = ledger.balance(sku.value(), w.id()).orElse(StockLedger.Balance.NONE);
+                throw new InvalidInputException("delta", "on hand would become %d but %d are reserved; release reservations first"
+                        .formatted(b.onHand() + delta, b.reserved()));
+            }
+            locations.removeAt(w.id(), locationId, sku.value(), lotId, -delta);
+        }
+        StockMovement movement = append(new StockLedger.Entry(sku.value(), w.id(), MovementType.STOCKTAKE_CORRECTION, delta, 0,
+                "棚卸差異 " + (location == null || location.isBlank() ? "未棚入れ" : location.strip())
+                        + (lotId == 0 ? "" : " lot " + lotNo.strip()),
+                reference, CurrentActor.name(), now()), w.code());
+        channelStock.availableChanged(List.of(sku.value()));
+        events.publishEvent(new StockChanged(sku, w.code(), MovementType.STOCKTAKE_CORRECTION, delta, 0));
+        auditChange("stock.stocktake", sku, w, "stocktake correction of %s in %s by %+d".formatted(sku, w.code(), delta), delta, movement);
+        return movement;
+    }
+
     /** Stock of a SKU per warehouse, location and lot (ロケーション在庫), in walk order; empty rows left out. */
     @Transactional(readOnly = true)
     public List<LocationStockLevel> locationStock(Sku sku) {

@@ -140,6 +140,29 @@ class LocationStock {
         }
     }
 
+    /**
+     * on hand −= q at one location and lot (the caller checked there are q); when what is left is less than what is
+     * assigned to picks there, those assignments are dropped.
+     */
+    void removeAt(long warehouseId, long locationId, String sku, long lotId, long q) {
+        long[] row = jdbc.query("""
+                select on_hand, allocated from location_stock where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ?""",
+                (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }, warehouseId, sku, locationId, lotId).stream().findFirst()
+                .orElse(new long[] { 0, 0 });
+        if (row[0] - q < row[1]) {
+            jdbc.update("delete from location_allocation where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ?",
+                    warehouseId, sku, locationId, lotId);
+            jdbc.update("update location_stock set allocated = 0 where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ?",
+                    warehouseId, sku, locationId, lotId);
+        }
+        if (jdbc.update("""
+                update location_stock set on_hand = on_hand - ?
+                where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ? and on_hand >= ?""",
+                q, warehouseId, sku, locationId, lotId, q) != 1) {
+            throw new IllegalStateException("location stock of %s holds less than %d".formatted(sku, q));
+        }
+    }
+
     /** Gives back the pick assignments of order lines (their reservation was released). */
     void release(String orderRef, String lineRef) {
         List<Object[]> rows = jdbc.query("""

@@ -440,4 +440,50 @@ class WarehouseIntegrationTests {
         assertThat(rows.get(2).get("shipments")).hasSize(2);
         assertThat(list.get("flagged")).isEmpty();
     }
+
+    // ---------------------------------------------------------------- stocktake
+
+    @Test
+    void stocktakeApprovalPostsCountedVariancesThroughTheLedger() {
+        Sku plain = product(false);
+        Sku lotted = product(true);
+        listing(plain);
+        String shelf = location(800);
+        receiveOk(List.of(good(plain, 10, shelf), lot(lotted, 4, "ST1", TODAY.plusDays(90), shelf)));
+
+        Api.Response started = api.post("/api/v1/stocktakes", Map.of("warehouse", "EAST", "locations", List.of(shelf)));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        long id = started.json().get("id").asLong();
+        assertThat(started.json().get("lines")).hasSize(2);
+
+        // a lot-managed count without lot is refused naming the count and field
+        Api.Response bad = api.post("/api/v1/stocktakes/" + id + "/counts",
+                Map.of("counts", List.of(Map.of("location", shelf, "sku", lotted.value(), "counted", 4))));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(fields(bad)).containsExactly("counts[0].lotNo");
+
+        Api.Response counted = api.post("/api/v1/stocktakes/" + id + "/counts", Map.of("counts", List.of(
+                Map.of("location", shelf, "sku", plain.value(), "counted", 7),
+                Map.of("location", shelf, "sku", lotted.value(), "lotNo", "ST1", "counted", 5))));
+        assertThat(counted.status()).as(counted.text()).isEqualTo(200);
+        Map<String, Long> variance = new HashMap<>();
+        counted.json().get("lines").forEach(l -> variance.put(l.get("sku").asString(), l.get("variance").asLong()));
+        assertThat(variance).containsEntry(plain.value(), -3L).containsEntry(lotted.value(), 1L);
+        assertThat(onHand(plain)).isEqualTo(10); // nothing posted before approval
+
+        Api.Response approved = api.post("/api/v1/stocktakes/" + id + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(onHand(plain)).isEqualTo(7);
+        assertThat(onHand(lotted)).isEqualTo(5);
+        assertThat(publishable.of(channel, plain).available()).isEqualTo(7);
+        StockMovement m = inventory.movements(plain, 0, 1).items().getFirst();
+        assertThat(m.type()).isEqualTo(MovementType.STOCKTAKE_CORRECTION);
+        assertThat(m.onHandDelta()).isEqualTo(-3);
+        assertThat(m.referenceType()).isEqualTo("STOCKTAKE");
+        assertThat(drifts(plain, lotted)).isEmpty();
+        // approving twice posts nothing more
+        assertThat(api.post("/api/v1/stocktakes/" + id + "/approve", Map.of()).status()).isEqualTo(200);
+        assertThat(onHand(plain)).isEqualTo(7);
+    }
 }
