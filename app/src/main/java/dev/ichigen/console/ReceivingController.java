@@ -112,7 +112,9 @@ class ReceivingController {
                 return render(form, model);
             }
         }
-        NewReceipt command = new NewReceipt(form.getReceiptKey(), blank(form.getPurchaseOrder()), blank(form.getWarehouse()), null, null,
+        // against a PO the PO's warehouse applies (the select may still show another one)
+        String warehouse = blank(form.getPurchaseOrder()) != null ? null : blank(form.getWarehouse());
+        NewReceipt command = new NewReceipt(form.getReceiptKey(), blank(form.getPurchaseOrder()), warehouse, null, null,
                 List.of(new NewReceipt.Line(item.get().sku(), null, null, null, form.getCountedQuantity(), form.getDamagedQuantity(),
                         form.getDamageReason(), form.getLotNo(), expiry, blank(form.getLocation()))));
         try {

@@ -39,6 +39,9 @@ class ReceivingBrowserTests {
     @Autowired
     InventoryManagement inventory;
 
+    @Autowired
+    dev.ichigen.warehouse.PurchaseOrders purchaseOrders;
+
     @Test
     void scanningAJanAndEnteringQuantityLotExpiryAndLocationReceivesIntoStock() {
         new FulfillmentFixtures(jdbc, warehouses, inventory); // EAST and WEST
@@ -103,5 +106,34 @@ class ReceivingBrowserTests {
         browser.type(By.id("picking-shipments"), "S999999999");
         browser.click(By.id("picking-show"));
         assertThat(browser.waitFor(By.id("picking-error")).getText()).contains("S999999999");
+    }
+
+    @Test
+    void receivingAgainstAPurchaseOrderShowsItsProgress() {
+        new FulfillmentFixtures(jdbc, warehouses, inventory);
+        String sku = FulfillmentFixtures.unique("RPO").toUpperCase(Locale.ROOT);
+        String jan = FulfillmentFixtures.jan();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                insert into product (sku, kind, gtin, name, price_yen, tax_rate, price_includes_tax, temperature_zone,
+                    lot_managed, status, version, created_at, updated_at)
+                values (:sku, 'SIMPLE', :jan, '発注テスト 石鹸', 300, 'STANDARD_10', true, 'AMBIENT', false, 'ACTIVE', 0, :now, :now)""")
+                .param("sku", sku).param("jan", jan).param("now", now).update();
+        var po = purchaseOrders.create(new dev.ichigen.warehouse.NewPurchaseOrder(null, "石鹸商事", "WEST", null, null,
+                java.util.List.of(new dev.ichigen.warehouse.NewPurchaseOrder.Line(sku, 5L))));
+
+        browser.loginAsAdmin();
+        browser.open("/warehouse/receiving?purchaseOrder=" + po.number());
+        assertThat(browser.waitFor(By.id("receiving-po")).getText()).contains(po.number()).contains("未入荷");
+        browser.type(By.id("code"), jan + Keys.ENTER);
+        browser.waitForText(By.id("item-sku"), sku);
+        assertThat(browser.isPresent(By.id("lotNo"))).isFalse(); // not lot-managed: no lot fields
+        browser.type(By.id("countedQuantity"), "3");
+        browser.click(By.id("receiving-submit"));
+        browser.waitForText(By.id("notice"), sku);
+        assertThat(browser.waitFor(By.id("receiving-po")).getText()).contains("一部入荷");
+        assertThat(purchaseOrders.get(po.number()).lines().getFirst().receivedQuantity()).isEqualTo(3);
+        assertThat(inventory.stock(Sku.of(sku)).warehouses().stream().filter(l -> l.warehouse().equals("WEST"))
+                .mapToLong(l -> l.onHand()).sum()).isEqualTo(3);
     }
 }
