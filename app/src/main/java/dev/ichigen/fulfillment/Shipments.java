@@ -387,6 +387,7 @@ public class Shipments {
         }
         audit.record("shipment.instruct", "shipment", Shipment.key(id), "出荷指示 " + Shipment.key(id) + "（" + unitKey + " 分割" + part + "）",
                 null, null);
+        events.publishEvent(new ShipmentInstructed(id, Shipment.key(id), warehouse));
         return id;
     }
 

@@ -37,9 +37,9 @@ class InventoryConsistencyCheck {
         } else {
             StringBuilder rows = new StringBuilder();
             for (StockDrift d : report.drifts()) {
-                rows.append(String.format("%n  %s @ %s: on hand ledger %d / balance %d, reserved ledger %d / balance %d / open reservations %d",
+                rows.append(String.format("%n  %s @ %s: on hand ledger %d / balance %d, reserved ledger %d / balance %d / open reservations %d, locations %d",
                         d.sku(), d.warehouse(), d.ledgerOnHand(), d.balanceOnHand(), d.ledgerReserved(),
-                        d.balanceReserved(), d.openReservations()));
+                        d.balanceReserved(), d.openReservations(), d.locationOnHand()));
             }
             log.error("INVENTORY DRIFT: {} of {} balances disagree with the stock ledger — stock figures are wrong until fixed:{}",
                     report.drifts().size(), report.balancesChecked(), rows);

@@ -63,12 +63,14 @@ public class InventoryManagement {
     /** Reference type of ledger rows written for order lines. */
     public static final String ORDER_LINE = "ORDER_LINE";
     private static final int MAX_REF = 100;
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ProductCatalog catalog;
     private final WarehouseManagement warehouses;
     private final StockLedger ledger;
+    private final LocationStock locations;
     private final Availability availability;
     private final ChannelStockTracker channelStock;
     private final AuditLog audit;
@@ -76,13 +78,14 @@ public class InventoryManagement {
     private final Clock clock;
 
     InventoryManagement(JdbcTemplate jdbc, ProductCatalog catalog, WarehouseManagement warehouses, StockLedger ledger,
-            Availability availability, ChannelStockTracker channelStock, AuditLog audit,
+            LocationStock locations, Availability availability, ChannelStockTracker channelStock, AuditLog audit,
             ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.catalog = catalog;
         this.warehouses = warehouses;
         this.ledger = ledger;
+        this.locations = locations;
         this.availability = availability;
         this.channelStock = channelStock;
         this.audit = audit;
@@ -95,13 +98,25 @@ public class InventoryManagement {
     /** 入荷: {@code quantity} units arrived in {@code warehouse}. */
     @Transactional
     public StockMovement receive(Sku sku, String warehouse, long quantity, StockReference reference, String note) {
-        return addStock(MovementType.RECEIPT, "stock.receive", sku, warehouse, quantity, reference, note);
+        return addStock(MovementType.RECEIPT, "stock.receive", sku, warehouse, null, null, false, quantity, reference, note);
+    }
+
+    /**
+     * 入荷・棚入れ: {@code quantity} units arrived in {@code warehouse} and were put at {@code location} (a location
+     * code of the warehouse; null = 未棚入れ) as lot {@code lot}. A lot-managed product needs a lot with lot number and
+     * expiry date (fields {@code lotNo}, {@code expiryDate}); an expiry date before {@code today} is refused — expired
+     * goods never enter sellable stock. A product that is not lot-managed takes no lot.
+     */
+    @Transactional
+    public StockMovement receiveInto(Sku sku, String warehouse, String location, LotInfo lot, long quantity,
+            StockReference reference, String note) {
+        return addStock(MovementType.RECEIPT, "stock.receive", sku, warehouse, location, lot, true, quantity, reference, note);
     }
 
     /** 返品入庫: returned goods go back into sellable stock. */
     @Transactional
     public StockMovement returnToStock(Sku sku, String warehouse, long quantity, StockReference reference, String note) {
-        return addStock(MovementType.RETURN, "stock.return", sku, warehouse, quantity, reference, note);
+        return addStock(MovementType.RETURN, "stock.return", sku, warehouse, null, null, false, quantity, reference, note);
     }
 
     /**
@@ -122,10 +137,13 @@ public class InventoryManagement {
         Warehouse w = warehouses.require(warehouse, "warehouse");
         if (delta > 0) {
             ledger.addOnHand(sku.value(), w.id(), delta);
+            locations.add(w.id(), 0, sku.value(), 0, delta);
         } else if (!ledger.removeAvailable(sku.value(), w.id(), -delta)) {
             StockLedger.Balance b = ledger.balance(sku.value(), w.id()).orElse(StockLedger.Balance.NONE);
             throw new InvalidInputException("delta", "on hand would become %d but %d are reserved (on hand %d); at most -%d is possible"
                     .formatted(b.onHand() + delta, b.reserved(), b.onHand(), b.available()));
+        } else {
+            locations.drain(w.id(), sku.value(), -delta);
         }
         StockMovement movement = append(new StockLedger.Entry(item.sku().value(), w.id(), MovementType.ADJUSTMENT,
                 delta, 0, reason.strip(), StockReference.NONE, CurrentActor.name(), now()), w.code());
@@ -168,6 +186,10 @@ public class InventoryManagement {
                 ledger.addOnHand(sku.value(), target.id(), quantity);
             }
         }
+        // the lots travel with the goods; at the target they are 未棚入れ until put away
+        for (LocationStock.Taken t : locations.drain(source.id(), sku.value(), quantity)) {
+            locations.add(target.id(), 0, sku.value(), t.lotId(), t.quantity());
+        }
         StockReference ref = StockReference.of("TRANSFER", UUID.randomUUID().toString());
         String note = reason == null || reason.isBlank() ? null : reason.strip();
         OffsetDateTime now = now();
@@ -184,8 +206,8 @@ public class InventoryManagement {
         return List.of(out, in);
     }
 
-    private StockMovement addStock(MovementType type, String action, Sku sku, String warehouse, long quantity,
-            StockReference reference, String note) {
+    private StockMovement addStock(MovementType type, String action, Sku sku, String warehouse, String location, LotInfo lot,
+            boolean lotsRequired, long quantity, StockReference reference, String note) {
         List<FieldError> errors = new ArrayList<>();
         if (quantity <= 0) {
             errors.add(new FieldError("quantity", "must be 1 or more"));
@@ -194,9 +216,34 @@ public class InventoryManagement {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        stocked(sku, "sku");
+        CatalogItem item = stocked(sku, "sku");
         Warehouse w = warehouses.require(warehouse, "warehouse");
+        long locationId = location == null || location.isBlank() ? 0 : locationId(w, location.strip(), "location");
+        long lotId = 0;
+        if (lot != null && type == MovementType.RECEIPT) {
+            if (!item.lotManaged()) {
+                throw new InvalidInputException("lotNo", sku + " is not lot-managed; receive it without lot");
+            }
+            if (lot.lotNo() == null || lot.lotNo().isBlank()) {
+                errors.add(new FieldError("lotNo", "is required for lot-managed " + sku));
+            } else if (lot.lotNo().strip().length() > 40) {
+                errors.add(new FieldError("lotNo", "must be at most 40 characters"));
+            }
+            if (lot.expiryDate() == null) {
+                errors.add(new FieldError("expiryDate", "is required for lot-managed " + sku));
+            } else if (lot.expiryDate().isBefore(today())) {
+                errors.add(new FieldError("expiryDate", "%s is past: expired goods are not received into stock".formatted(lot.expiryDate())));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            lotId = locations.lotId(sku.value(), new LotInfo(lot.lotNo().strip(), lot.expiryDate()), now(), "expiryDate");
+        } else if (lot == null && lotsRequired && item.lotManaged()) {
+            throw new InvalidInputException(List.of(new FieldError("lotNo", "is required for lot-managed " + sku),
+                    new FieldError("expiryDate", "is required for lot-managed " + sku)));
+        }
         ledger.addOnHand(sku.value(), w.id(), quantity);
+        locations.add(w.id(), locationId, sku.value(), lotId, quantity);
         StockMovement movement = append(new StockLedger.Entry(sku.value(), w.id(), type, quantity, 0,
                 note == null || note.isBlank() ? null : note.strip(), reference, CurrentActor.name(), now()), w.code());
         channelStock.availableChanged(List.of(sku.value()));
@@ -346,6 +393,7 @@ public class InventoryManagement {
                 throw new IllegalStateException("balance of %s in warehouse %d holds less than the reservation of %s/%s: run the consistency check"
                         .formatted(h.sku(), h.warehouseId(), orderRef, lineRef));
             }
+            locations.ship(orderRef, lineRef, h.sku(), h.warehouseId(), h.quantity());
             entries.add(new StockLedger.Entry(h.sku(), h.warehouseId(), MovementType.SHIPMENT, -h.quantity(), -h.quantity(),
                     h.reason(), new StockReference(ORDER_LINE, orderRef, lineRef), actor, now));
         }
@@ -447,24 +495,28 @@ public class InventoryManagement {
         jdbc.query("select id, code from warehouse", rs -> {
             codes.put(rs.getLong(1), rs.getString(2));
         });
+        // ... and the stock per location and lot, whose on hand must add up to the balance's
         List<StockDrift> drifts = jdbc.query("""
                 select sku, warehouse_id, sum(ledger_on_hand), sum(balance_on_hand), sum(ledger_reserved),
-                       sum(balance_reserved), sum(open_reserved)
+                       sum(balance_reserved), sum(open_reserved), sum(location_on_hand)
                 from (select sku, warehouse_id, on_hand_delta as ledger_on_hand, reserved_delta as ledger_reserved,
                              cast(0 as bigint) as balance_on_hand, cast(0 as bigint) as balance_reserved,
-                             cast(0 as bigint) as open_reserved
+                             cast(0 as bigint) as open_reserved, cast(0 as bigint) as location_on_hand
                       from stock_movement
                       union all
-                      select sku, warehouse_id, 0, 0, on_hand, reserved, 0 from stock_balance
+                      select sku, warehouse_id, 0, 0, on_hand, reserved, 0, 0 from stock_balance
                       union all
-                      select sku, warehouse_id, 0, 0, 0, 0, quantity from reservation where status = 'ACTIVE') x
+                      select sku, warehouse_id, 0, 0, 0, 0, quantity, 0 from reservation where status = 'ACTIVE'
+                      union all
+                      select sku, warehouse_id, 0, 0, 0, 0, 0, on_hand from location_stock) x
                 group by sku, warehouse_id
                 having sum(ledger_on_hand) <> sum(balance_on_hand)
                     or sum(ledger_reserved) <> sum(balance_reserved)
                     or sum(open_reserved) <> sum(balance_reserved)
+                    or sum(location_on_hand) <> sum(balance_on_hand)
                 order by sku, warehouse_id""",
                 (rs, i) -> new StockDrift(Sku.of(rs.getString(1)), codes.getOrDefault(rs.getLong(2), "#" + rs.getLong(2)),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
         return new ConsistencyReport(checkedAt.toInstant(), checked, drifts);
     }
 
@@ -669,6 +721,7 @@ public class InventoryManagement {
                     where order_ref = ? and line_ref = ? and status = 'ACTIVE'""", now, orderRef, lineRef);
             if (changed > 0) {
                 releasedNow.add(lineRef);
+                locations.release(orderRef, lineRef);
             } else if (Status.SHIPPED.name().equals(lineStatus(orderRef, lineRef))) {
                 throw new ConflictException("order %s line %s is shipped; it cannot be released".formatted(orderRef, lineRef));
             }
@@ -769,5 +822,148 @@ public class InventoryManagement {
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private java.time.LocalDate today() {
+        return clock.instant().atZone(JAPAN).toLocalDate();
+    }
+
+    private long locationId(Warehouse w, String code, String field) {
+        return jdbc.query("select id from warehouse_location where warehouse_id = ? and code = ? and active = true",
+                (rs, i) -> rs.getLong(1), w.id(), code).stream().findFirst()
+                .orElseThrow(() -> new InvalidInputException(field, "no active location %s in warehouse %s".formatted(code, w.code())));
+    }
+
+    // ------------------------------------------------------------------ locations, lots, expiry
+
+    /**
+     * 棚卸差異: corrects the stock of a SKU at one location (null = 未棚入れ) and lot (null = none; else a lot the SKU
+     * has) by {@code delta} with a STOCKTAKE_CORRECTION movement, balance and location row together. A decrease may not
+     * take the balance below what is reserved (field {@code delta}); pick assignments on the row beyond what is left
+     * are dropped (their shipments are planned again). Audited.
+     */
+    @Transactional
+    public StockMovement correctStocktake(Sku sku, String warehouse, String location, String lotNo, long delta,
+            StockReference reference) {
+        if (delta == 0) {
+            throw new InvalidInputException("delta", "must not be 0");
+        }
+        stocked(sku, "sku");
+        Warehouse w = warehouses.require(warehouse, "warehouse");
+        long locationId = location == null || location.isBlank() ? 0 : locationId(w, location.strip(), "location");
+        long lotId = 0;
+        if (lotNo != null && !lotNo.isBlank()) {
+            lotId = jdbc.query("select id from stock_lot where sku = ? and lot_no = ?", (rs, i) -> rs.getLong(1), sku.value(),
+                    lotNo.strip()).stream().findFirst()
+                    .orElseThrow(() -> new InvalidInputException("lotNo", "no lot %s of %s".formatted(lotNo, sku)));
+        }
+        if (delta > 0) {
+            ledger.addOnHand(sku.value(), w.id(), delta);
+            locations.add(w.id(), locationId, sku.value(), lotId, delta);
+        } else {
+            long here = jdbc.query("select on_hand from location_stock where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ?",
+                    (rs, i) -> rs.getLong(1), w.id(), sku.value(), locationId, lotId).stream().findFirst().orElse(0L);
+            if (here < -delta) {
+                throw new InvalidInputException("delta", "only %d on hand at this location and lot".formatted(here));
+            }
+            if (!ledger.removeAvailable(sku.value(), w.id(), -delta)) {
+                StockLedger.Balance b = ledger.balance(sku.value(), w.id()).orElse(StockLedger.Balance.NONE);
+                throw new InvalidInputException("delta", "on hand would become %d but %d are reserved; release reservations first"
+                        .formatted(b.onHand() + delta, b.reserved()));
+            }
+            locations.removeAt(w.id(), locationId, sku.value(), lotId, -delta);
+        }
+        StockMovement movement = append(new StockLedger.Entry(sku.value(), w.id(), MovementType.STOCKTAKE_CORRECTION, delta, 0,
+                "棚卸差異 " + (location == null || location.isBlank() ? "未棚入れ" : location.strip())
+                        + (lotId == 0 ? "" : " lot " + lotNo.strip()),
+                reference, CurrentActor.name(), now()), w.code());
+        channelStock.availableChanged(List.of(sku.value()));
+        events.publishEvent(new StockChanged(sku, w.code(), MovementType.STOCKTAKE_CORRECTION, delta, 0));
+        auditChange("stock.stocktake", sku, w, "stocktake correction of %s in %s by %+d".formatted(sku, w.code(), delta), delta, movement);
+        return movement;
+    }
+
+    /** Stock of a SKU per warehouse, location and lot (ロケーション在庫), in walk order; empty rows left out. */
+    @Transactional(readOnly = true)
+    public List<LocationStockLevel> locationStock(Sku sku) {
+        return jdbc.query(LOCATION_LEVELS + " where ls.sku = ? and (ls.on_hand > 0 or ls.expired > 0)" + LOCATION_ORDER,
+                (rs, i) -> locationLevel(rs), sku.value());
+    }
+
+    /** Stock of a warehouse per location and lot, in walk order (未棚入れ first). */
+    @Transactional(readOnly = true)
+    public List<LocationStockLevel> locationStockOf(String warehouse) {
+        Warehouse w = warehouses.get(warehouse);
+        return jdbc.query(LOCATION_LEVELS + " where ls.warehouse_id = ? and (ls.on_hand > 0 or ls.expired > 0)" + LOCATION_ORDER,
+                (rs, i) -> locationLevel(rs), w.id());
+    }
+
+    private static final String LOCATION_LEVELS = """
+            select w.code, wl.code, wl.walk_order, ls.sku, l.lot_no, l.expiry_date, ls.on_hand, ls.allocated, ls.expired
+            from location_stock ls
+            join warehouse w on w.id = ls.warehouse_id
+            left join warehouse_location wl on wl.id = ls.location_id
+            left join stock_lot l on l.id = ls.lot_id""";
+    private static final String LOCATION_ORDER = " order by w.code, coalesce(wl.walk_order, -1), wl.code, ls.sku, l.expiry_date, l.lot_no";
+
+    private static LocationStockLevel locationLevel(java.sql.ResultSet rs) throws SQLException {
+        int walk = rs.getInt(3);
+        return new LocationStockLevel(rs.getString(1), rs.getString(2), rs.wasNull() ? null : walk, Sku.of(rs.getString(4)),
+                rs.getString(5), rs.getObject(6, java.time.LocalDate.class), rs.getLong(7), rs.getLong(8), rs.getLong(9));
+    }
+
+    /**
+     * 期限切れ処理: every lot whose expiry date is before {@code today} leaves sellable stock — its unassigned and
+     * pick-assigned quantity is moved to {@code expired} (to dispose of) with an EXPIRED ledger movement, so the
+     * warehouse balance and every channel's quantity drop at once. Pick assignments on it are dropped (their
+     * shipments are flagged when planned again). Only quantity not reserved for orders can leave the balance
+     * ({@code reserved <= on_hand}); what reservations still hold stays on hand, is never assigned to a pick, and
+     * leaves on the next run once the reservations are released or shipped from other lots. Returns the units expired.
+     * Run daily by {@code inventory-lot-expiry} and on demand.
+     */
+    @Transactional
+    public long expireLots(java.time.LocalDate today) {
+        record Expired(String sku, long warehouseId, long locationId, long lotId, long onHand, String lotNo) {
+        }
+        List<Expired> rows = jdbc.query("""
+                select ls.sku, ls.warehouse_id, ls.location_id, ls.lot_id, ls.on_hand, l.lot_no
+                from location_stock ls join stock_lot l on l.id = ls.lot_id
+                where l.expiry_date < ? and ls.on_hand > 0
+                order by ls.sku, ls.warehouse_id, ls.location_id, ls.lot_id""",
+                (rs, i) -> new Expired(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6)),
+                today);
+        long total = 0;
+        Set<String> skus = new java.util.TreeSet<>();
+        String actor = CurrentActor.name();
+        OffsetDateTime now = now();
+        for (Expired e : rows) {
+            // drop pick assignments on the lot: expired stock is never shipped
+            jdbc.query("""
+                    select order_ref, line_ref, quantity from location_allocation
+                    where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ?""", rs -> {
+                locations.unallocate(e.sku(), e.warehouseId(), e.locationId(), e.lotId(), rs.getLong(3));
+            }, e.warehouseId(), e.sku(), e.locationId(), e.lotId());
+            jdbc.update("delete from location_allocation where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ?",
+                    e.warehouseId(), e.sku(), e.locationId(), e.lotId());
+            long q = Math.min(e.onHand(), Math.max(0, ledger.available(e.sku(), e.warehouseId())));
+            if (q <= 0 || !ledger.removeAvailable(e.sku(), e.warehouseId(), q)) {
+                continue;
+            }
+            jdbc.update("""
+                    update location_stock set on_hand = on_hand - ?, expired = expired + ?
+                    where warehouse_id = ? and sku = ? and location_id = ? and lot_id = ?""",
+                    q, q, e.warehouseId(), e.sku(), e.locationId(), e.lotId());
+            ledger.append(List.of(new StockLedger.Entry(e.sku(), e.warehouseId(), MovementType.EXPIRED, -q, 0,
+                    "lot " + e.lotNo() + " expired", StockReference.of("LOT", e.lotNo()), actor, now)));
+            String code = warehouses.list().stream().filter(w -> w.id() == e.warehouseId()).map(Warehouse::code).findFirst()
+                    .orElse("#" + e.warehouseId());
+            events.publishEvent(new StockChanged(Sku.of(e.sku()), code, MovementType.EXPIRED, -q, 0));
+            skus.add(e.sku());
+            total += q;
+        }
+        if (!skus.isEmpty()) {
+            channelStock.availableChanged(List.copyOf(skus));
+        }
+        return total;
     }
 }

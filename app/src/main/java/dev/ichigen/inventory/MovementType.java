@@ -19,5 +19,7 @@ public enum MovementType {
     /** 返品入庫: returned goods put back into stock. */
     RETURN,
     /** 棚卸差異: correction after a stocktake count (recorded by the stocktake feature). */
-    STOCKTAKE_CORRECTION
+    STOCKTAKE_CORRECTION,
+    /** 期限切れ: an expired lot taken out of sellable stock (kept as {@code location_stock.expired} to dispose of). */
+    EXPIRED
 }

@@ -122,6 +122,9 @@ public class OrderIntakeBenchmark {
                     chunk.stream().map(s -> new Object[] { s.value(), "bench " + s.value(), now, now }).toList());
             jdbc.batchUpdate("insert into stock_balance (sku, warehouse_id, on_hand, reserved) values (?, ?, ?, 0)",
                     chunk.stream().map(s -> new Object[] { s.value(), warehouseId, STOCK }).toList());
+            // stock per location and lot must add up to the balance (V20): all of it 未棚入れ, no lot
+            jdbc.batchUpdate("insert into location_stock (warehouse_id, location_id, sku, lot_id, on_hand, allocated, expired) values (?, 0, ?, 0, ?, 0, 0)",
+                    chunk.stream().map(s -> new Object[] { warehouseId, s.value(), STOCK }).toList());
             jdbc.batchUpdate("""
                     insert into stock_movement (sku, warehouse_id, movement_type, on_hand_delta, reserved_delta, reason, actor, occurred_at)
                     values (?, ?, 'RECEIPT', ?, 0, 'bench opening stock', 'bench', ?)""",

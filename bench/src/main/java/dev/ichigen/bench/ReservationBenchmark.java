@@ -139,6 +139,9 @@ public class ReservationBenchmark {
                 Stream.of(chunk).map(s -> new Object[] { s.value(), "bench " + s.value(), now, now }).toList());
         jdbc.batchUpdate("insert into stock_balance (sku, warehouse_id, on_hand, reserved) values (?, ?, ?, 0)",
                 Stream.of(chunk).map(s -> new Object[] { s.value(), warehouseId, stockOf(s) }).toList());
+        // stock per location and lot must add up to the balance (V20): all of it 未棚入れ, no lot
+        jdbc.batchUpdate("insert into location_stock (warehouse_id, location_id, sku, lot_id, on_hand, allocated, expired) values (?, 0, ?, 0, ?, 0, 0)",
+                Stream.of(chunk).map(s -> new Object[] { warehouseId, s.value(), stockOf(s) }).toList());
         jdbc.batchUpdate("""
                 insert into stock_movement (sku, warehouse_id, movement_type, on_hand_delta, reserved_delta, reason, actor, occurred_at)
                 values (?, ?, 'RECEIPT', ?, 0, 'bench opening stock', 'bench', ?)""",

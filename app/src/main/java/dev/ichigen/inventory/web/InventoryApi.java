@@ -100,4 +100,11 @@ class InventoryApi {
             @RequestParam(defaultValue = "50") int size) {
         return inventory.movements(Sku.of(sku), Math.max(0, page), Math.clamp(size, 1, 500)).map(Views.Movement::of);
     }
+
+    @GetMapping("/{sku}/locations")
+    @PreAuthorize(STOCK_ROLES)
+    @Operation(summary = "ロケーション在庫: stock of a SKU per warehouse, location and lot (walk order; location null = 未棚入れ)")
+    List<dev.ichigen.inventory.LocationStockLevel> locations(@PathVariable String sku) {
+        return inventory.locationStock(Sku.of(sku));
+    }
 }

@@ -41,14 +41,14 @@ final class Views {
     }
 
     record Drift(String sku, String warehouse, long ledgerOnHand, long balanceOnHand, long ledgerReserved,
-            long balanceReserved, long openReservations) {
+            long balanceReserved, long openReservations, long locationOnHand) {
     }
 
     record Consistency(Instant checkedAt, boolean consistent, long balancesChecked, List<Drift> drifts) {
         static Consistency of(ConsistencyReport r) {
             return new Consistency(r.checkedAt(), r.consistent(), r.balancesChecked(), r.drifts().stream()
                     .map(d -> new Drift(d.sku().value(), d.warehouse(), d.ledgerOnHand(), d.balanceOnHand(),
-                            d.ledgerReserved(), d.balanceReserved(), d.openReservations()))
+                            d.ledgerReserved(), d.balanceReserved(), d.openReservations(), d.locationOnHand()))
                     .toList());
         }
     }
