@@ -402,6 +402,11 @@ public final class SaleDaySimulation {
                     Long.class, s.channelId());
             long stockCalls = calls.entrySet().stream().filter(e -> stockEndpoint(s.platform(), e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
+            m.put("stockChangeToStoreMs", percentiles(jdbc.query("""
+                    select occurred_at, delivered_at from publishable_quantity_event
+                    where channel_id = ? and delivered_at is not null and occurred_at >= ?""",
+                    (rs, i) -> rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime(), s.channelId(),
+                    new Timestamp(started)), 50, 99));
             m.put("stockPushCalls", stockCalls);
             m.put("stockUpdatesDelivered", pushed);
             m.put("fewestStockCallsForThoseUpdates", (pushed + s.batchLimit() - 1) / s.batchLimit());
@@ -509,12 +514,13 @@ public final class SaleDaySimulation {
             }
         }
         System.out.println();
-        System.out.println("| store | orders | stock push calls | fewest possible | all calls |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| store | orders | stock change → store (ms) | stock push calls | fewest possible | all calls |");
+        System.out.println("|---|---|---|---|---|---|");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> stores = (List<Map<String, Object>>) result.get("stores");
         for (Map<String, Object> s : stores) {
-            System.out.println("| " + s.get("store") + " | " + s.get("orders") + " | " + s.get("stockPushCalls") + " | "
+            System.out.println("| " + s.get("store") + " | " + s.get("orders") + " | " + s.get("stockChangeToStoreMs") + " | "
+                    + s.get("stockPushCalls") + " | "
                     + s.get("fewestStockCallsForThoseUpdates") + " | " + s.get("allCalls") + " |");
         }
         Path out = Path.of(options.getOrDefault("out", "bench/target/saleday-" + Instant.now().getEpochSecond() + ".json"));
