@@ -29,9 +29,12 @@ import dev.ichigen.shared.Sku;
  * channel is dirty" signal: claim, re-read, push, mark delivered.
  *
  * <p>{@link #claimPending} uses {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2) and leases the rows it
- * returns for {@code ichigen.inventory.outbox-lease} (default 5 minutes), so several instances can consume
+ * returns for {@code ichigen.inventory.outbox-lease} (default 1 minute), so several instances can consume
  * at once without taking the same rows; rows of a consumer that died become claimable again when the
- * lease ends. {@link #markDelivered} completes them.
+ * lease ends. The lease is short on purpose: after a crash (SIGKILL, power loss) the dead consumer's rows wait for it
+ * to end before another instance — or the restarted one — pushes them (the process-kill fault test found 5 minutes
+ * of stale store figures with the former default). A pass that outlives its lease costs at most one more push of the
+ * same absolute quantity, which the platforms take as a no-op. {@link #markDelivered} completes them.
  */
 @Service
 public class PublishOutbox {
@@ -41,7 +44,7 @@ public class PublishOutbox {
     private final Clock clock;
     private final Duration lease;
 
-    PublishOutbox(JdbcTemplate jdbc, Clock clock, @Value("${ichigen.inventory.outbox-lease:PT5M}") Duration lease) {
+    PublishOutbox(JdbcTemplate jdbc, Clock clock, @Value("${ichigen.inventory.outbox-lease:PT1M}") Duration lease) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;

@@ -47,7 +47,12 @@ final class BenchDatabase {
 
     /** Starts the whole application on a new database, without scheduled jobs; drops the database if that fails. */
     ConfigurableApplicationContext start() throws IOException, SQLException {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--db-scheduler.enabled=false",
+        return start("--db-scheduler.enabled=false");
+    }
+
+    /** Starts the whole application on a new database with these extra arguments (they win over the defaults). */
+    ConfigurableApplicationContext start(String... extraArgs) throws IOException, SQLException {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--ichigen.bootstrap.admin-password=bench-admin-password", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--spring.datasource.hikari.maximum-pool-size=20"));
         if (isPostgresql()) {
@@ -67,6 +72,7 @@ final class BenchDatabase {
             args.add("--spring.datasource.username=sa");
             args.add("--spring.datasource.password=");
         }
+        args.addAll(List.of(extraArgs));
         // as command-line arguments: they override the application.properties inside the app jar
         ConfigurableApplicationContext app;
         try {

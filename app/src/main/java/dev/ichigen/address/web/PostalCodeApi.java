@@ -112,6 +112,8 @@ class PostalCodeApi {
                     + "CITY_MISMATCH, TOWN_MISMATCH; expected lists what the data says. prefecture, city and addressLine "
                     + "may each hold any part (everything in addressLine is fine). remoteArea.kind: MAINLAND, OKINAWA, "
                     + "REMOTE_ISLAND, UNKNOWN. Always 200. Any role.")
+    // a POST only to carry the address in a body: it reads, it changes nothing
+    @PreAuthorize("isAuthenticated()")
     AddressCheckJson check(@RequestBody AddressCheckRequest request) {
         AddressCheck check = verification.verify(request.postalCode(), request.prefecture(), request.city(), request.addressLine());
         RemoteArea remote = switch (check.outcome()) {
