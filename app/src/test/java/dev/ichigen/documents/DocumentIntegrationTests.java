@@ -36,7 +36,12 @@ import dev.ichigen.order.NewOrder;
 import dev.ichigen.order.NewOrderLine;
 import dev.ichigen.order.OrderIntake;
 import dev.ichigen.order.OrderManagement;
+import dev.ichigen.order.OrderRule;
+import dev.ichigen.order.OrderRules;
 import dev.ichigen.order.OrderStatus;
+import dev.ichigen.order.RuleAction;
+import dev.ichigen.order.RuleCondition;
+import dev.ichigen.order.RuleDraft;
 import dev.ichigen.platform.ApiTokenManagement;
 import dev.ichigen.platform.Role;
 import dev.ichigen.shared.Sku;
@@ -75,6 +80,9 @@ class DocumentIntegrationTests {
 
     @Autowired
     ApiTokenManagement tokens;
+
+    @Autowired
+    OrderRules rules;
 
     @Autowired
     FulfillmentSettingsStore fulfillmentSettings;
@@ -136,7 +144,15 @@ class DocumentIntegrationTests {
 
     @Test
     void theDeliverySlipCarriesTheJapaneseTextsTotalsAndTaxPerRate() throws IOException {
-        Shipment s = shipmentOf("佐藤 花子", "梅田1-2-3");
+        // an order rule adds an insert flyer (同梱物) to this channel's orders: it is listed next to the channel's own
+        OrderRule flyerRule = rules.create(new RuleDraft("doc-flyer-" + channel, true, false,
+                RuleCondition.leaf("channel", "in", String.valueOf(channel)), List.of(RuleAction.flyer("初回購入特典のご案内"))));
+        Shipment s;
+        try {
+            s = shipmentOf("佐藤 花子", "梅田1-2-3");
+        } finally {
+            rules.setEnabled(flyerRule.id(), false);
+        }
 
         Api.Response r = api.get("/api/v1/shipments/" + s.key() + "/delivery-slip.pdf");
 
@@ -144,7 +160,7 @@ class DocumentIntegrationTests {
         assertThat(r.contentType()).isEqualTo("application/pdf");
         String text = text(r.bytes());
         assertThat(text).contains("納品書", "佐藤 花子", "大阪府", "大阪市北区", "梅田1-2-3", "有機緑茶ティーバッグ", "美濃焼の湯呑み",
-                "いちげん商店", "東京都千代田区千代田1-1", "秋の新茶カタログ", "またのご利用をお待ちしております。",
+                "いちげん商店", "東京都千代田区千代田1-1", "秋の新茶カタログ", "初回購入特典のご案内", "またのご利用をお待ちしております。",
                 orders.get(s.orderIds().getFirst()).channelOrderNumber(), s.key());
         assertThat(text).contains("登録番号 " + REGISTRATION);
         assertThat(text).contains("※は軽減税率対象");
