@@ -42,6 +42,7 @@ import dev.ichigen.order.OrderStatus;
 import dev.ichigen.order.RuleAction;
 import dev.ichigen.order.RuleCondition;
 import dev.ichigen.order.RuleDraft;
+import dev.ichigen.order.ShipmentGrouping;
 import dev.ichigen.platform.ApiTokenManagement;
 import dev.ichigen.platform.Role;
 import dev.ichigen.shared.Sku;
@@ -83,6 +84,9 @@ class DocumentIntegrationTests {
 
     @Autowired
     OrderRules rules;
+
+    @Autowired
+    ShipmentGrouping grouping;
 
     @Autowired
     FulfillmentSettingsStore fulfillmentSettings;
@@ -176,6 +180,65 @@ class DocumentIntegrationTests {
     }
 
     @Test
+    void aMergedShipmentListsEveryOrderAndPricesAllItsLinesTogether() throws IOException {
+        String phone = FulfillmentFixtures.phone();
+        Sku tea = fx.product("DOC-MTEA", FulfillmentFixtures.jan(), "AMBIENT");
+        Sku cup = fx.product("DOC-MCUP", FulfillmentFixtures.jan(), "AMBIENT");
+        long a = take(bare(phone, "梅田8-1-1")
+                .line(NewOrderLine.ofSku(tea, "有機緑茶ティーバッグ", 3, 100, TaxRate.REDUCED_8)).charges(new Charges(550, 0, 0, true)));
+        long b = take(bare(phone, "梅田8-1-1")
+                .line(NewOrderLine.ofSku(cup, "美濃焼の湯呑み", 1, 1100, TaxRate.STANDARD_10)));
+        grouping.merge(List.of(a, b), false);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> shipments.ofOrder(a).stream()
+                .anyMatch(x -> x.status().open() && x.orderIds().size() == 2));
+        Shipment s = shipments.ofOrder(a).stream().filter(x -> x.status().open() && x.orderIds().size() == 2).findFirst().orElseThrow();
+
+        String text = text(api.get("/api/v1/shipments/" + s.key() + "/delivery-slip.pdf").bytes());
+
+        assertThat(text).contains(orders.get(a).channelOrderNumber(), orders.get(b).channelOrderNumber(), "有機緑茶ティーバッグ",
+                "美濃焼の湯呑み", "¥1,950");
+        assertThat(text).containsPattern("8%対象 ※ ¥300\\s*\\(消費税 ¥22\\)");
+        assertThat(text).containsPattern("10%対象 ¥1,650\\s*\\(消費税 ¥150\\)");
+    }
+
+    @Test
+    void aSplitOrderPrintsItsFeesWithItsFirstPartOnly() throws IOException {
+        Sku tea = fx.product("DOC-STEA", FulfillmentFixtures.jan(), "AMBIENT");
+        Sku cup = fx.product("DOC-SCUP", FulfillmentFixtures.jan(), "AMBIENT");
+        long id = take(bare(FulfillmentFixtures.phone(), "梅田8-2-2")
+                .line(NewOrderLine.ofSku(tea, "有機緑茶ティーバッグ", 3, 100, TaxRate.REDUCED_8))
+                .line(NewOrderLine.ofSku(cup, "美濃焼の湯呑み", 1, 1100, TaxRate.STANDARD_10)).charges(new Charges(550, 0, 0, true)));
+        int cupLine = orders.get(id).lines().stream().filter(l -> l.sku().equals(cup)).findFirst().orElseThrow().lineNo();
+        grouping.splitLines(id, List.of(cupLine));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> shipments.ofOrder(id).stream().filter(x -> x.status().open()).count() == 2);
+        List<Shipment> parts = shipments.ofOrder(id).stream().filter(x -> x.status().open())
+                .sorted(java.util.Comparator.comparingInt(Shipment::part)).toList();
+
+        String first = text(api.get("/api/v1/shipments/" + parts.get(0).key() + "/delivery-slip.pdf").bytes());
+        String second = text(api.get("/api/v1/shipments/" + parts.get(1).key() + "/delivery-slip.pdf").bytes());
+
+        // part 1: the tea and the shipping fee (10%: ¥550 → ¥50); part 2: the cup alone
+        assertThat(first).contains("有機緑茶ティーバッグ", "送料 ¥550", "¥850").doesNotContain("美濃焼の湯呑み");
+        assertThat(first).containsPattern("8%対象 ※ ¥300\\s*\\(消費税 ¥22\\)").containsPattern("10%対象 ¥550\\s*\\(消費税 ¥50\\)");
+        assertThat(second).contains("美濃焼の湯呑み", "送料 ¥0", "別の出荷の納品書").doesNotContain("有機緑茶ティーバッグ");
+        assertThat(second).containsPattern("10%対象 ¥1,100\\s*\\(消費税 ¥100\\)").doesNotContain("8%対象");
+    }
+
+    /** A card-paid order of 佐藤 花子 in Osaka without lines (the fixture's builder comes with one). */
+    private NewOrder.Builder bare(String phone, String street) {
+        NewOrder base = FulfillmentFixtures.order(channel, phone, street, Sku.of("UNUSED"), 1).build();
+        return NewOrder.builder(channel, base.channelOrderNumber()).orderedAt(base.orderedAt()).customer(base.customer())
+                .ordererAddress(base.ordererAddress()).payment(base.paymentMethod(), base.paymentStatus());
+    }
+
+    private long take(NewOrder.Builder b) {
+        long id = intake.accept(b.build()).orderId();
+        assertThat(orders.get(id).status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+        return id;
+    }
+
+    @Test
     void withoutARegistrationNumberTheQualifiedInvoiceItemsAreLeftOut() throws IOException {
         Shipment s = shipmentOf("佐藤 花子", "梅田2-2-2");
         ShopProfile p = profiles.get();
@@ -220,6 +283,18 @@ class DocumentIntegrationTests {
         assertThat(api.withToken(warehouse).get("/api/v1/shipments/daily-summary.pdf").status()).isEqualTo(403);
         assertThat(api.withToken(warehouse).put("/api/v1/shop-profile", Map.of("shopName", "x")).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/shipments/S999999999/delivery-slip.pdf").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theEndpointsAreDescribedInTheOpenApiDocument() {
+        Api.Response docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        var slip = docs.json().get("paths").get("/api/v1/shipments/{id}/delivery-slip.pdf");
+        assertThat(slip).as("delivery slip path").isNotNull();
+        assertThat(slip.get("get").get("summary").asString()).contains("納品書");
+        assertThat(slip.get("get").get("description").asString()).contains("T + 13", "X-Unprintable-Characters", "never per line");
+        assertThat(docs.json().get("paths").has("/api/v1/shipments/daily-summary.pdf")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/shop-profile")).isTrue();
     }
 
     @Test
