@@ -115,6 +115,14 @@ public class Shipments {
         return counts;
     }
 
+    /** Shipments marked shipped (出荷確定) at or after {@code from} and before {@code to}, in the order they shipped (出荷日報). */
+    @Transactional(readOnly = true)
+    public List<Shipment> shippedBetween(Instant from, Instant to) {
+        return jdbc.sql("select id from shipment where shipped_at >= :f and shipped_at < :t order by shipped_at, id")
+                .param("f", ts(from)).param("t", ts(to)).query(Long.class).list().stream().map(id -> load(id).orElseThrow())
+                .toList();
+    }
+
     /** The shipments an order is (or was) in, oldest first. */
     @Transactional(readOnly = true)
     public List<Shipment> ofOrder(long orderId) {

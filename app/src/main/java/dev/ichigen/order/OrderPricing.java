@@ -20,13 +20,16 @@ import dev.ichigen.shared.TaxRate;
  * and ⌊(I·r·100 + E·r·(100+r)) / (100·(100+r))⌋ — still one rounding over the exact sum — for the rare mix.
  * Tax added on top (外税) is ⌊E·r/100⌋ per rate. Shipping, COD and other fees are taxed at 10%. Points and
  * mall coupons are means of payment: they do not lower the taxable amount, only the amount to collect.
+ *
+ * <p>Public so documents can price a part of an order the same way: the 納品書 of a shipment builds a
+ * {@link NewOrder} from the lines in that shipment and takes its per-rate totals from here.
  */
-final class OrderPricing {
+public final class OrderPricing {
 
     private OrderPricing() {
     }
 
-    static OrderTotals compute(NewOrder order) {
+    public static OrderTotals compute(NewOrder order) {
         Map<TaxRate, long[]> perRate = new EnumMap<>(TaxRate.class); // [0] tax-included, [1] tax-exclusive
         long goods = 0;
         for (NewOrderLine line : order.lines()) {
