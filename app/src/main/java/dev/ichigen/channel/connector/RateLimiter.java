@@ -11,7 +11,7 @@ import java.time.Duration;
 public final class RateLimiter {
 
     private final double capacity;
-    private final double perSecond;
+    private volatile double perSecond;
     private double tokens;
     private long last = System.nanoTime();
 
@@ -38,6 +38,17 @@ public final class RateLimiter {
                 return false;
             }
             Thread.sleep(Math.max(1, waitNanos / 1_000_000), (int) (waitNanos % 1_000_000));
+        }
+    }
+
+    /**
+     * A new refill rate the platform announced for this caller (Amazon SP-API {@code x-amzn-RateLimit-Limit}, requests
+     * per second); the burst stays.
+     */
+    public synchronized void rate(double perSecond) {
+        if (perSecond > 0 && perSecond != this.perSecond) {
+            refill();
+            this.perSecond = perSecond;
         }
     }
 
