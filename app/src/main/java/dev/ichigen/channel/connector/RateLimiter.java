@@ -58,6 +58,20 @@ public final class RateLimiter {
         tokens = Math.min(tokens, 0);
     }
 
+    /**
+     * As {@link #drain()}, but when the platform said how long to wait ({@code Retry-After}) the next token comes
+     * exactly then — a slow bucket (Amazon getOrders: one call a minute) is not held back a whole period after a 429
+     * that asked for a second.
+     */
+    public synchronized void drain(Duration retryAfter) {
+        if (retryAfter == null) {
+            drain();
+            return;
+        }
+        refill();
+        tokens = Math.min(tokens, 1 - retryAfter.toMillis() / 1000.0 * perSecond);
+    }
+
     private void refill() {
         long now = System.nanoTime();
         tokens = Math.min(capacity, tokens + (now - last) / 1_000_000_000.0 * perSecond);

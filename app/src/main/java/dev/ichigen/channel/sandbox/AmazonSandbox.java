@@ -178,6 +178,22 @@ public final class AmazonSandbox extends SandboxServer {
         return out;
     }
 
+    /**
+     * The buyer pays a Pending (convenience-store) order: it becomes Unshipped with prices and address, and an
+     * ORDER_CHANGE notification goes out. Answers false when the order is not Pending.
+     */
+    public boolean pay(String orderId) {
+        SandboxOrder o = order(orderId).orElseThrow();
+        synchronized (this) {
+            if (!o.status().equals("Pending")) {
+                return false;
+            }
+            o.status("Unshipped", now());
+        }
+        notifyChange(o, "OrderStatusChange", "Payment completed", false);
+        return true;
+    }
+
     public void expireAccessTokens() {
         accessTokens.replaceAll((k, v) -> Instant.EPOCH);
     }
@@ -360,6 +376,8 @@ public final class AmazonSandbox extends SandboxServer {
         });
         adminRoute("GET", "/notifications", r -> SandboxResponse.json(200, obj("notifications",
                 pollNotifications(Math.max(1, Math.min(100, parse(r.query("max"), 10)))))));
+        adminRoute("POST", "/orders/(?<id>[^/]+)/pay", r -> pay(r.pathVariable("id")) ? SandboxResponse.empty(204)
+                : SandboxResponse.json(409, obj("error", "the order is not Pending")));
         adminRoute("POST", "/tokens/expire", r -> {
             expireAccessTokens();
             return SandboxResponse.empty(204);
@@ -982,7 +1000,7 @@ public final class AmazonSandbox extends SandboxServer {
      * The relay's signature of a notification: base64 HMAC-SHA256 of the body with the channel's notificationSecret
      * (what an integrator's SQS relay sends to ichigen; SP-API itself delivers to SQS unsigned).
      */
-    String sign(byte[] body) {
+    public String sign(byte[] body) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(notificationSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
