@@ -303,7 +303,8 @@ class AmazonConnectorIntegrationTests {
             s.faults().add("GET /orders/v0/orders/.*/orderItems", SandboxFaults.Kind.RATE_LIMITED, 1, 0, 1, 0, 1);
 
             SandboxOrder placed = placePayable(s, code(sku));
-            assertThat(connections.importOrdersNow(channel.id()).ok()).isTrue();
+            var run = connections.importOrdersNow(channel.id());
+            assertThat(run.ok()).as("import: %s", run).isTrue();
             assertThat(connections.importOrdersNow(channel.id()).taken()).isZero();
             assertThat(count("sales_order where channel_id = " + channel.id() + " and channel_order_number = '" + placed.id() + "'"))
                     .isEqualTo(1);
