@@ -30,10 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * memory per channel until a minute before it expires, sent as {@code x-amz-access-token}. An API 403
  * ({@code Unauthorized}: expired or revoked token) gets one fresh token and one more try. <b>No AWS Signature Version 4</b>:
  * since 2023-10-02 SP-API no longer requires SigV4 signing nor IAM credentials — the LWA token alone authorises a call
- * ("Connecting to the Selling Partner API", developer-docs.sellingpartnerapi.amazon.com, note on removal of AWS IAM
- * and SigV4 requirements).
+ * (SP-API changelog "SP-API no longer requires AWS IAM or AWS Signature Version 4",
+ * developer-docs.amazon.com/sp-api/changelog/sp-api-will-no-longer-require-aws-iam-or-aws-signature-version-4).
  *
- * <p>PII: buyer name/e-mail and the shipping address ({@code BuyerInfo}, {@code ShippingAddress} Name/AddressLine/Phone)
+ * <p>PII (SP-API changelog "Discontinued Support - LWA Tokens can no longer retrieve PII"): buyer name/e-mail and the shipping address ({@code BuyerInfo}, {@code ShippingAddress} Name/AddressLine/Phone)
  * are restricted data: getOrders and getOrder only return them when called with a Restricted Data Token, from
  * {@code POST /tokens/2021-03-01/restrictedDataToken} for {@code /orders/v0/orders} and the generic
  * {@code /orders/v0/orders/{orderId}} with data elements {@code buyerInfo} and {@code shippingAddress} (the application

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON_LISTINGS_FEED document ichigen sends for stock: one {@code PATCH} message per SKU replacing
+ * The JSON_LISTINGS_FEED document ichigen sends for stock: one {@code PATCH} message per SKU merging
  * {@code /attributes/fulfillment_availability} with {@code [{fulfillment_channel_code: "DEFAULT", quantity: N}]}, an
  * absolute quantity (reference: amazon/json-listings-feed-example.json messages 4–5). Validated before upload
  * against Amazon's feed schema (json-listings-feed-schema-v2, resources/channel/amazon, copied from
@@ -59,7 +59,11 @@ final class ListingsFeed {
             m.put("operationType", "PATCH");
             m.put("productType", PRODUCT_TYPE);
             ObjectNode patch = m.putArray("patches").addObject();
-            patch.put("op", "replace");
+            // merge, not replace: replace would drop the listing's other fulfillment_availability fields
+            // (lead_time_to_ship_max_days = 出荷作業日数, restock_date); merge updates only the quantity of the DEFAULT
+            // entry (SP-API changelog 2025-06-16 "Listings Items v2021-08-01 API and JSON_LISTING_FEED now include a JSON
+            // patch merge operation"; tutorial "Merge a listing")
+            patch.put("op", "merge");
             patch.put("path", "/attributes/fulfillment_availability");
             ObjectNode availability = patch.putArray("value").addObject();
             availability.put("fulfillment_channel_code", "DEFAULT");

@@ -200,6 +200,7 @@ class AmazonOrderMapperTests {
         JsonNode m = good.path("messages").path(0);
         assertThat(m.path("operationType").asString()).isEqualTo("PATCH");
         assertThat(m.path("patches").path(0).path("path").asString()).isEqualTo("/attributes/fulfillment_availability");
+        assertThat(m.path("patches").path(0).path("op").asString()).isEqualTo("merge");
         assertThat(m.path("patches").path(0).path("value").path(0).path("fulfillment_channel_code").asString()).isEqualTo("DEFAULT");
         assertThat(m.path("patches").path(0).path("value").path(0).path("quantity").asInt()).isEqualTo(7);
 
