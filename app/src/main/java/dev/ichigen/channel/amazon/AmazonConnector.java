@@ -292,6 +292,9 @@ class AmazonConnector implements SalesChannelConnector {
             } catch (ConnectorException e) {
                 if (e.retryable()) {
                     still.add(feedId);
+                } else { // e.g. the feed ended FATAL: every message refused
+                    calls.record(channel.channelId(), "feed.result", "feed " + feedId, e.httpStatus(), 0, "FAILED",
+                            e.failureCause(), truncate(String.valueOf(e.getMessage()), 200));
                 }
             }
         }
