@@ -79,6 +79,12 @@ public class ChannelSandboxes {
         shopify().webhookUrl(appBaseUrl.replaceAll("/+$", "") + "/api/v1/webhooks/shopify/" + channelId);
     }
 
+    /** Sends the Amazon sandbox's ORDER_CHANGE notifications (signed like an integrator's SQS relay) to this application. */
+    public void amazonNotificationsTo(String appBaseUrl, long channelId) {
+        stores.getObject().amazon().orElseThrow(() -> new IllegalStateException("the Amazon sandbox is not running"))
+                .notificationUrl(appBaseUrl.replaceAll("/+$", "") + "/api/v1/webhooks/amazon/" + channelId);
+    }
+
     /** Generates up to {@code count} realistic orders on the platform's sandbox; answers how many were placed. */
     public int generateOrders(Platform platform, int count) {
         SandboxServer s = stores.getObject().store(platform).orElseThrow();

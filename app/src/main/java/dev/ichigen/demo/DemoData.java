@@ -150,7 +150,12 @@ class DemoData implements ApplicationRunner {
         SalesChannel yahoo = channels.register(new NewChannel(Platform.YAHOO, "yahoo-demo", "Yahoo!ショッピング店 (デモ)",
                 sandboxes.credentials(Platform.YAHOO).orElse(java.util.Map.of())));
         List<ChannelSandboxes.MallItem> yahooItems = new java.util.ArrayList<>();
-        SalesChannel amazon = channels.register(new NewChannel(Platform.AMAZON, "amazon-demo", "Amazon.co.jp (デモ)"));
+        // Amazon: connected to the local Amazon SP-API sandbox when it runs (--demo): orders by ORDER_CHANGE notifications
+        // relayed here and by polling (getOrders / getOrderItems), stock back by JSON_LISTINGS_FEED
+        boolean amazonSandbox = sandboxes.running(Platform.AMAZON);
+        SalesChannel amazon = channels.register(new NewChannel(Platform.AMAZON, "amazon-demo", "Amazon.co.jp (デモ)",
+                sandboxes.credentials(Platform.AMAZON).orElse(java.util.Map.of())));
+        List<ChannelSandboxes.MallItem> amazonItems = new java.util.ArrayList<>();
         // Shopify: connected to the local Shopify sandbox store when it runs (--demo), so its orders come in through
         // the real connector (webhooks + polling) and stock goes back to it within seconds (docs/CONNECTORS.md)
         boolean shopifySandbox = sandboxes.running(Platform.SHOPIFY);
@@ -192,6 +197,7 @@ class DemoData implements ApplicationRunner {
             }
             if (!p.lotManaged()) {
                 listings.map(amazon.id(), code, "", p.sku(), "B0" + Integer.toString(Math.abs(code.hashCode()), 36).toUpperCase());
+                amazonItems.add(mallItem(amazon.id(), code, "", p));
             }
         }
         if (shopifySandbox) {
@@ -202,6 +208,9 @@ class DemoData implements ApplicationRunner {
         }
         if (yahooSandbox) {
             connectMallSandbox(Platform.YAHOO, yahoo.id(), yahooItems);
+        }
+        if (amazonSandbox) {
+            connectAmazonSandbox(amazon.id(), amazonItems);
         }
         // one item the Rakuten store sells that nobody has mapped yet: shows up under 未連携の商品
         listings.resolve(rakuten.id(), "tea-limited-2026", "", "デモ: 楽天の受注に含まれていた未登録の商品");
@@ -228,6 +237,17 @@ class DemoData implements ApplicationRunner {
                 platform.label(), items.size(), placed);
     }
 
+    /** Lists the items on the Amazon sandbox, relays its ORDER_CHANGE notifications here, pushes our stock, places orders. */
+    private void connectAmazonSandbox(long channelId, List<ChannelSandboxes.MallItem> items) {
+        sandboxes.listOn(Platform.AMAZON, items);
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        sandboxes.amazonNotificationsTo("http://127.0.0.1:" + port, channelId);
+        publishable.refreshChannel(channelId, true);
+        int placed = sandboxes.generateOrders(Platform.AMAZON, 5);
+        log.info("demo: Amazon sandbox connected, {} listings, {} orders placed there (arriving by ORDER_CHANGE and polling)",
+                items.size(), placed);
+    }
+
     /** Lists the items on the Shopify sandbox, sends its webhooks here, pushes our stock and places a few orders there. */
     private void connectShopifySandbox(long channelId, List<ChannelSandboxes.SandboxItem> items) {
         sandboxes.listOnShopify(channelId, items);
@@ -241,7 +261,7 @@ class DemoData implements ApplicationRunner {
 
     /**
      * A restart with --demo on the existing demo database: the sandbox stores are new (in memory, another port), so the
-     * demo Shopify, 楽天 and Yahoo! channels are pointed at the new ones and their listings are listed there again.
+     * demo Shopify, 楽天, Yahoo! and Amazon channels are pointed at the new ones and their listings are listed there again.
      */
     private void reconnectSandboxDemo() {
         if (sandboxes.running(Platform.RAKUTEN)) {
@@ -264,6 +284,17 @@ class DemoData implements ApplicationRunner {
                             listing.subCode(), p)));
                 }
                 connectMallSandbox(Platform.YAHOO, yahoo.id(), items);
+            });
+        }
+        if (sandboxes.running(Platform.AMAZON)) {
+            channels.findByCode("amazon-demo").ifPresent(amazon -> {
+                channels.replaceCredentials(amazon.id(), sandboxes.credentials(Platform.AMAZON).orElseThrow());
+                List<ChannelSandboxes.MallItem> items = new java.util.ArrayList<>();
+                for (var listing : listings.listByChannel(amazon.id(), 0, 500).items()) {
+                    products.find(listing.sku()).ifPresent(p -> items.add(mallItem(amazon.id(), listing.itemCode(),
+                            listing.subCode(), p)));
+                }
+                connectAmazonSandbox(amazon.id(), items);
             });
         }
         if (!sandboxes.running(Platform.SHOPIFY)) {

@@ -101,7 +101,7 @@ public class ChannelHttp {
                 return result;
             } catch (ConnectorException e) {
                 if (e.failureCause() == FailureCause.RATE_LIMITED && request.limiter() != null) {
-                    request.limiter().drain();
+                    request.limiter().drain(e.retryAfter());
                 }
                 Duration wait = e.retryable() && attempt < maxAttempts ? backoff(attempt, e.retryAfter()) : null;
                 calls.record(request.channelId(), request.operation(), endpoint,

@@ -11,7 +11,7 @@ import java.time.Duration;
 public final class RateLimiter {
 
     private final double capacity;
-    private final double perSecond;
+    private volatile double perSecond;
     private double tokens;
     private long last = System.nanoTime();
 
@@ -41,10 +41,35 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * A new refill rate the platform announced for this caller (Amazon SP-API {@code x-amzn-RateLimit-Limit}, requests
+     * per second); the burst stays.
+     */
+    public synchronized void rate(double perSecond) {
+        if (perSecond > 0 && perSecond != this.perSecond) {
+            refill();
+            this.perSecond = perSecond;
+        }
+    }
+
     /** The platform told us to wait (429 Retry-After): empty the bucket so nobody else calls before then. */
     public synchronized void drain() {
         refill();
         tokens = Math.min(tokens, 0);
+    }
+
+    /**
+     * As {@link #drain()}, but when the platform said how long to wait ({@code Retry-After}) the next token comes
+     * exactly then — a slow bucket (Amazon getOrders: one call a minute) is not held back a whole period after a 429
+     * that asked for a second.
+     */
+    public synchronized void drain(Duration retryAfter) {
+        if (retryAfter == null) {
+            drain();
+            return;
+        }
+        refill();
+        tokens = Math.min(tokens, 1 - retryAfter.toMillis() / 1000.0 * perSecond);
     }
 
     private void refill() {

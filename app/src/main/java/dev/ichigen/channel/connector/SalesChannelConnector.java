@@ -7,7 +7,7 @@ import dev.ichigen.order.NewOrder;
 
 /**
  * What a platform's connector does for one channel (販売チャネル連携). One Spring bean per platform, in its own
- * sub-package ({@code channel.shopify}, {@code channel.rakuten}, {@code channel.yahoo}; next {@code channel.amazon}),
+ * sub-package ({@code channel.shopify}, {@code channel.rakuten}, {@code channel.yahoo}, {@code channel.amazon}),
  * with its client, its pure order mapper and its platform DTOs kept inside that package. Methods are called outside
  * any database transaction and throw {@link ConnectorException} with a classified cause.
  */

@@ -36,7 +36,7 @@ import dev.ichigen.fulfillment.ShipmentShipped;
  * channel connector's {@link SalesChannelConnector#pushShipment} <b>outside any transaction</b>, and marks the job
  * {@code DONE}; a transient failure stays {@code PENDING} with attempts, last error and a next attempt after an
  * exponential backoff (5 s doubling to 30 minutes); a refusal by the platform ({@code REJECTED}) becomes
- * {@code FAILED} (visible, not retried by itself); a platform without write-back (custom, Yahoo!, Amazon for now) marks
+ * {@code FAILED} (visible, not retried by itself); a platform without write-back (custom) marks
  * the job {@code NOT_SUPPORTED}. Every failure is also written to the channel's health (last failure and cause).
  */
 @Component

@@ -25,7 +25,8 @@ import dev.ichigen.shared.InvalidInputException;
  * <li>Yahoo!ショッピング: the seller id and the Yahoo! ID連携 (OAuth 2) application id, secret and refresh
  * token.</li>
  * <li>Amazon SP-API: the seller id and the Login with Amazon client id, secret and refresh token; marketplace
- * defaults to Amazon.co.jp ({@code A1VC38T7YXB528}).</li>
+ * defaults to Amazon.co.jp ({@code A1VC38T7YXB528}); {@code notificationSecret} signs ORDER_CHANGE notifications
+ * relayed to ichigen (docs/CONNECTORS.md).</li>
  * </ul>
  * {@code endpoint} (every platform) points a connector at another base URL, e.g. a sandbox store.
  */
@@ -45,7 +46,7 @@ public final class CredentialRules {
             Platform.YAHOO, new Rule(Set.of("sellerId", "clientId", "clientSecret", "refreshToken"),
                     Set.of("publicKey", "publicKeyVersion", "endpoint")),
             Platform.AMAZON, new Rule(Set.of("sellerId", "clientId", "clientSecret", "refreshToken"),
-                    Set.of("marketplaceId", "endpoint")),
+                    Set.of("marketplaceId", "notificationSecret", "endpoint")),
             Platform.CUSTOM, new Rule(Set.of(), Set.of("webhookSecret", "apiKey", "endpoint")));
 
     /** Keys that are not secret (identifiers, dates, URLs): a form may show them as plain text. */
@@ -67,7 +68,7 @@ public final class CredentialRules {
     }
 
     private static final List<String> ORDER = List.of("shopDomain", "sellerId", "serviceSecret", "licenseKey",
-            "licenseKeyExpiresOn", "clientId", "clientSecret", "refreshToken", "accessToken", "webhookSecret", "apiKey",
+            "licenseKeyExpiresOn", "clientId", "clientSecret", "refreshToken", "accessToken", "webhookSecret", "notificationSecret", "apiKey",
             "marketplaceId", "locationId", "apiVersion", "shopUrl", "publicKey", "publicKeyVersion", "endpoint");
 
     private static int order(String name) {

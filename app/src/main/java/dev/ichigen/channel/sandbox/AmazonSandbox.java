@@ -76,7 +76,13 @@ import tools.jackson.databind.JsonNode;
  * {"notificationUrl":…}}) when one is set, otherwise QUEUED for polling with {@code GET /_sandbox/notifications?max=10}
  * (each call takes them off the queue, like an SQS receive + delete).
  *
- * <p>SPEC-DERIVED / simplified: buyer and address data come without a Restricted Data Token; the default upper bound of
+ * <p>PII: {@code POST /tokens/2021-03-01/restrictedDataToken} issues an RDT ({@code Atz.sprdt|…}, 3600 s); getOrders and
+ * getOrder show BuyerInfo and the full ShippingAddress only to an RDT (otherwise City/StateOrRegion/PostalCode/CountryCode).
+ * Successful answers carry {@code x-amzn-RateLimit-Limit}. Notifications POSTed to the configured URL are signed
+ * {@code X-Ichigen-Signature} (base64 HMAC-SHA256 with {@code credentials().notificationSecret}) as an integrator's SQS
+ * relay would sign them for ichigen.
+ *
+ * <p>SPEC-DERIVED / simplified: any RDT grants PII on every order read (the resource paths are only checked for shape); the default upper bound of
  * getOrders is now (not now − 2 min); processing-report issue codes are sandbox codes ({@code SANDBOX-…}) with the schema
  * validator's message; feed types other than JSON_LISTINGS_FEED end FATAL ("not supported by the sandbox").
  */
@@ -89,7 +95,10 @@ public final class AmazonSandbox extends SandboxServer {
     private final String clientId;
     private final String clientSecret;
     private final String refreshToken;
+    private final String notificationSecret = "nsec-" + UUID.randomUUID();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+    /** Restricted Data Tokens (a subset of the access tokens): only they see buyer and address data. */
+    private final Set<String> restrictedTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, FeedDocument> documents = new ConcurrentHashMap<>();
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private final Deque<Map<String, Object>> notifications = new ArrayDeque<>();
@@ -145,6 +154,7 @@ public final class AmazonSandbox extends SandboxServer {
         c.put("clientSecret", clientSecret);
         c.put("refreshToken", refreshToken);
         c.put("marketplaceId", JP_MARKETPLACE);
+        c.put("notificationSecret", notificationSecret);
         c.put("endpoint", baseUrl());
         return c;
     }
@@ -166,6 +176,22 @@ public final class AmazonSandbox extends SandboxServer {
             }
         }
         return out;
+    }
+
+    /**
+     * The buyer pays a Pending (convenience-store) order: it becomes Unshipped with prices and address, and an
+     * ORDER_CHANGE notification goes out. Answers false when the order is not Pending.
+     */
+    public boolean pay(String orderId) {
+        SandboxOrder o = order(orderId).orElseThrow();
+        synchronized (this) {
+            if (!o.status().equals("Pending")) {
+                return false;
+            }
+            o.status("Unshipped", now());
+        }
+        notifyChange(o, "OrderStatusChange", "Payment completed", false);
+        return true;
     }
 
     public void expireAccessTokens() {
@@ -261,6 +287,7 @@ public final class AmazonSandbox extends SandboxServer {
     @Override
     protected void resetPlatform() {
         accessTokens.clear();
+        restrictedTokens.clear();
         documents.clear();
         feeds.clear();
         synchronized (notifications) {
@@ -305,15 +332,18 @@ public final class AmazonSandbox extends SandboxServer {
 
     private void routes() {
         openRoute("POST", "/auth/o2/token", "lwa.token", this::token);
-        route("GET", "/orders/v0/orders", "getOrders", this::getOrders);
-        route("GET", "/orders/v0/orders/(?<id>[^/]+)", "getOrder", r -> SandboxResponse.json(200,
-                obj("payload", orderJson(orderOr404(r.pathVariable("id"))))));
-        route("GET", "/orders/v0/orders/(?<id>[^/]+)/orderItems", "getOrderItems", r -> {
+        route("POST", "/tokens/2021-03-01/restrictedDataToken", "createRestrictedDataToken",
+                limited("createRestrictedDataToken", this::restrictedDataToken));
+        route("GET", "/orders/v0/orders", "getOrders", limited("getOrders", this::getOrders));
+        route("GET", "/orders/v0/orders/(?<id>[^/]+)", "getOrder", limited("getOrder", r -> SandboxResponse.json(200,
+                obj("payload", orderJson(orderOr404(r.pathVariable("id")), restricted(r))))));
+        route("GET", "/orders/v0/orders/(?<id>[^/]+)/orderItems", "getOrderItems", limited("getOrderItems", r -> {
             SandboxOrder o = orderOr404(r.pathVariable("id"));
             return SandboxResponse.json(200, obj("payload", obj("AmazonOrderId", o.id(), "OrderItems", itemsJson(o))));
-        });
-        route("POST", "/orders/v0/orders/(?<id>[^/]+)/shipmentConfirmation", "confirmShipment", this::confirmShipment);
-        route("POST", "/feeds/2021-06-30/documents", "createFeedDocument", this::createFeedDocument);
+        }));
+        route("POST", "/orders/v0/orders/(?<id>[^/]+)/shipmentConfirmation", "confirmShipment",
+                limited("confirmShipment", this::confirmShipment));
+        route("POST", "/feeds/2021-06-30/documents", "createFeedDocument", limited("createFeedDocument", this::createFeedDocument));
         openRoute("PUT", "/feed-uploads/(?<id>[^/]+)", "feedDocument.upload", r -> {
             FeedDocument d = documents.get(r.pathVariable("id"));
             if (d == null) {
@@ -322,7 +352,7 @@ public final class AmazonSandbox extends SandboxServer {
             documents.put(d.id(), new FeedDocument(d.id(), d.contentType(), r.body()));
             return SandboxResponse.empty(200);
         });
-        route("POST", "/feeds/2021-06-30/feeds", "createFeed", this::createFeed);
+        route("POST", "/feeds/2021-06-30/feeds", "createFeed", limited("createFeed", this::createFeed));
         route("GET", "/feeds/2021-06-30/feeds/(?<id>[^/]+)", "getFeed", r -> {
             Feed f = feeds.get(r.pathVariable("id"));
             if (f == null) {
@@ -346,10 +376,65 @@ public final class AmazonSandbox extends SandboxServer {
         });
         adminRoute("GET", "/notifications", r -> SandboxResponse.json(200, obj("notifications",
                 pollNotifications(Math.max(1, Math.min(100, parse(r.query("max"), 10)))))));
+        adminRoute("POST", "/orders/(?<id>[^/]+)/pay", r -> pay(r.pathVariable("id")) ? SandboxResponse.empty(204)
+                : SandboxResponse.json(409, obj("error", "the order is not Pending")));
         adminRoute("POST", "/tokens/expire", r -> {
             expireAccessTokens();
             return SandboxResponse.empty(204);
         });
+    }
+
+    /**
+     * Adds {@code x-amzn-RateLimit-Limit} (the operation's rate per second, as SP-API answers carry it) to a successful
+     * answer.
+     */
+    private Handler limited(String endpoint, Handler handler) {
+        return r -> {
+            SandboxResponse response = handler.handle(r);
+            TokenBucket plan = rateLimit(endpoint);
+            return plan == null || response.status() >= 300 ? response
+                    : response.with("x-amzn-RateLimit-Limit", String.valueOf(RATES.getOrDefault(endpoint, 1.0)));
+        };
+    }
+
+    /** Rates per second of the usage plans (see rateLimit). */
+    private static final Map<String, Double> RATES = Map.of("getOrders", 0.0167, "getOrder", 0.5, "getOrderItems", 0.5,
+            "confirmShipment", 2.0, "createFeedDocument", 0.5, "createFeed", 0.0083, "getFeed", 2.0, "getFeedDocument", 0.0222,
+            "createRestrictedDataToken", 1.0);
+
+    private boolean restricted(SandboxRequest r) {
+        String token = r.header("x-amz-access-token");
+        return token != null && restrictedTokens.contains(token);
+    }
+
+    /**
+     * Tokens API 2021-03-01 createRestrictedDataToken: {@code restrictedResources[{method, path, dataElements}]} →
+     * {@code {restrictedDataToken, expiresIn: 3600}}. The sandbox checks the shape (GET, an /orders/v0/orders path,
+     * dataElements among buyerInfo, shippingAddress, buyerTaxInformation) and grants PII on every order read.
+     */
+    private SandboxResponse restrictedDataToken(SandboxRequest r) {
+        JsonNode body = r.json(invalid("The request body is not valid JSON"));
+        JsonNode resources = body.path("restrictedResources");
+        if (!resources.isArray() || resources.isEmpty() || resources.size() > 50) {
+            return invalid("restrictedResources must hold 1 to 50 resources");
+        }
+        for (JsonNode res : resources) {
+            String path = text(res, "path");
+            if (!"GET".equals(text(res, "method")) || path == null || !path.startsWith("/orders/v0/orders")) {
+                return invalid("Unsupported restricted resource: " + text(res, "method") + " " + path);
+            }
+            for (JsonNode e : res.path("dataElements")) {
+                if (!Set.of("buyerInfo", "shippingAddress", "buyerTaxInformation").contains(e.asString(""))) {
+                    return invalid("Unsupported dataElement " + e.asString(""));
+                }
+            }
+        }
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = "Atz.sprdt|" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        accessTokens.put(token, now().plusSeconds(3600));
+        restrictedTokens.add(token);
+        return SandboxResponse.json(200, obj("restrictedDataToken", token, "expiresIn", 3600));
     }
 
     private static int parse(String text, int fallback) {
@@ -456,7 +541,8 @@ public final class AmazonSandbox extends SandboxServer {
                 .toList();
         List<SandboxOrder> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + max, matching.size()));
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("Orders", page.stream().map(this::orderJson).toList());
+        boolean pii = restricted(r);
+        payload.put("Orders", page.stream().map(o -> orderJson(o, pii)).toList());
         if (offset + max < matching.size()) {
             Map<String, String> filters = new LinkedHashMap<>(p);
             filters.remove("NextToken");
@@ -740,6 +826,15 @@ public final class AmazonSandbox extends SandboxServer {
     }
 
     Map<String, Object> orderJson(SandboxOrder o) {
+        return orderJson(o, true);
+    }
+
+    /**
+     * An order as getOrders/getOrder answer it. Without a Restricted Data Token ({@code pii} false) the address keeps
+     * only City, StateOrRegion, PostalCode and CountryCode and BuyerInfo is left out, as on SP-API; Pending orders carry
+     * no OrderTotal and no address (Orders v0 model).
+     */
+    Map<String, Object> orderJson(SandboxOrder o, boolean pii) {
         int shipped = o.shippedQuantities().values().stream().mapToInt(Integer::intValue).sum();
         Instant latestShip = o.orderedAt().plus(Duration.ofDays(2));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -751,7 +846,13 @@ public final class AmazonSandbox extends SandboxServer {
         m.put("SalesChannel", "Amazon.co.jp");
         m.put("ShipServiceLevel", "Std JP Kanto8");
         if (!o.status().equals("Pending")) {
-            m.put("OrderTotal", money(o.requestedAmount()));
+            // OrderTotal: items + shipping + fees − promotions; points and gift cards are a means of payment
+            m.put("OrderTotal", money(o.total() - o.couponDiscount()));
+            if (o.payment() == SandboxOrder.Payment.COD && o.pointsUsed() > 0) {
+                m.put("PaymentExecutionDetail", List.of(
+                        obj("Payment", money(o.requestedAmount()), "PaymentMethod", "COD"),
+                        obj("Payment", money(o.pointsUsed()), "PaymentMethod", "PointsAccount")));
+            }
         }
         m.put("NumberOfItemsShipped", shipped);
         m.put("NumberOfItemsUnshipped", o.cancelledAt() != null ? 0 : o.units() - shipped);
@@ -783,6 +884,14 @@ public final class AmazonSandbox extends SandboxServer {
         m.put("HasRegulatedItems", false);
         SandboxPerson s = o.recipient();
         int space = s.street().indexOf(' ');
+        if (o.status().equals("Pending")) {
+            return m;
+        }
+        if (!pii) {
+            m.put("ShippingAddress", obj("City", s.city(), "StateOrRegion", s.prefecture(), "PostalCode", s.postalCode(),
+                    "CountryCode", "JP"));
+            return m;
+        }
         m.put("ShippingAddress", obj("Name", s.fullName(), "AddressLine1", s.town() + (space < 0 ? s.street()
                 : s.street().substring(0, space)), "AddressLine2", space < 0 ? null : s.street().substring(space + 1),
                 "City", s.city(), "StateOrRegion", s.prefecture(), "PostalCode", s.postalCode(), "CountryCode", "JP",
@@ -876,6 +985,7 @@ public final class AmazonSandbox extends SandboxServer {
                 try {
                     http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
                             .header("Content-Type", "application/json")
+                            .header("X-Ichigen-Signature", sign(body))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
                 } catch (java.io.IOException e) {
                     // a real relay would retry; the sandbox drops it (visible in the receiver's absence of data)
@@ -883,6 +993,20 @@ public final class AmazonSandbox extends SandboxServer {
                     Thread.currentThread().interrupt();
                 }
             });
+        }
+    }
+
+    /**
+     * The relay's signature of a notification: base64 HMAC-SHA256 of the body with the channel's notificationSecret
+     * (what an integrator's SQS relay sends to ichigen; SP-API itself delivers to SQS unsigned).
+     */
+    public String sign(byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(notificationSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

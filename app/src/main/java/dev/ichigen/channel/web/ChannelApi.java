@@ -67,7 +67,8 @@ class ChannelApi {
             + "accessToken, webhookSecret (the app secret that signs webhooks), optional apiVersion, locationId; "
             + "rakuten: serviceSecret, licenseKey, optional licenseKeyExpiresOn (yyyy-MM-dd), shopUrl; "
             + "yahoo: sellerId, clientId, clientSecret, refreshToken, optional publicKey, publicKeyVersion; "
-            + "amazon: sellerId, clientId, clientSecret, refreshToken, optional marketplaceId; "
+            + "amazon: sellerId, clientId, clientSecret, refreshToken, optional marketplaceId (default A1VC38T7YXB528), "
+            + "notificationSecret (signs relayed ORDER_CHANGE notifications), endpoint; "
             + "custom: optional webhookSecret, apiKey. Every platform: optional endpoint (base URL, e.g. a sandbox). "
             + "All values are strings; they are encrypted at rest and never returned, logged or exported.";
 

@@ -46,7 +46,7 @@ final class YahooClient {
             "BillAddress1", "BillAddress2", "BillPhoneNumber", "BillMailAddress", "ShipStatus", "ShipMethodName",
             "ShipRequestDate", "ShipRequestTime", "NeedGiftWrap", "GiftWrapName", "ShipLastName", "ShipFirstName",
             "ShipLastNameKana", "ShipFirstNameKana", "ShipZipCode", "ShipPrefecture", "ShipCity", "ShipAddress1",
-            "ShipAddress2", "ShipPhoneNumber", "PayCharge", "ShipCharge", "GiftWrapCharge", "Discount", "UsePoint",
+            "ShipAddress2", "ShipPhoneNumber", "ShipCompanyCode", "ShipInvoiceNumber1", "ShipInvoiceNumber2", "PayCharge", "ShipCharge", "GiftWrapCharge", "Discount", "UsePoint",
             "TotalPrice", "LineId", "ItemId", "Title", "SubCode", "ItemTaxRatio", "UnitPrice", "Quantity"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -144,6 +144,55 @@ final class YahooClient {
                     Element root = xml(answer);
                     if (!"ResultSet".equals(root.getTagName())) {
                         throw malformed(answer, "setStock: no ResultSet");
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * 出荷ステータス変更 {@code orderShipStatusChange}: ShipStatus 3 (出荷済み) with the ship company code, up to two
+     * invoice numbers, the ship date ({@code yyyyMMdd}, JST) and the tracking URL; {@code IsPointFix} true (reference:
+     * yahoo/orderShipStatusChange-request.xml). Success = {@code ResultSet/Result/Status OK}.
+     */
+    void orderShipStatusChange(String orderId, String shipCompanyCode, List<String> invoiceNumbers, java.time.LocalDate shipDate,
+            String shipUrl) {
+        StringBuilder ship = new StringBuilder("<ShipStatus>3</ShipStatus><ShipCompanyCode>").append(escape(shipCompanyCode))
+                .append("</ShipCompanyCode>");
+        for (int i = 0; i < Math.min(2, invoiceNumbers.size()); i++) {
+            ship.append("<ShipInvoiceNumber").append(i + 1).append('>').append(escape(invoiceNumbers.get(i)))
+                    .append("</ShipInvoiceNumber").append(i + 1).append('>');
+        }
+        if (shipDate != null) {
+            ship.append("<ShipDate>").append(shipDate.format(DateTimeFormatter.BASIC_ISO_DATE)).append("</ShipDate>");
+        }
+        if (shipUrl != null) {
+            ship.append("<ShipUrl><![CDATA[").append(shipUrl.replace("]]>", "")).append("]]></ShipUrl>");
+        }
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Req><Target><OrderId>" + escape(orderId)
+                + "</OrderId><IsPointFix>true</IsPointFix><OperationUser>ichigen</OperationUser></Target><Order><Ship>" + ship
+                + "</Ship></Order><SellerId>" + escape(sellerId) + "</SellerId></Req>";
+        statusCall("orderShipStatusChange", xml);
+    }
+
+    /** 注文ステータス変更 {@code orderStatusChange} (OrderStatus 1 予約中 … 5 完了: yahoo/order-status-codes.csv). */
+    void orderStatusChange(String orderId, String orderStatus) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Req><Target><OrderId>" + escape(orderId)
+                + "</OrderId><IsPointFix>true</IsPointFix><OperationUser>ichigen</OperationUser></Target><Order><OrderStatus>"
+                + escape(orderStatus) + "</OrderStatus></Order><SellerId>" + escape(sellerId) + "</SellerId></Req>";
+        statusCall("orderStatusChange", xml);
+    }
+
+    private void statusCall(String operation, String xml) {
+        authorised(operation, base + "/ShoppingWebService/V1/" + operation, xml.getBytes(StandardCharsets.UTF_8),
+                "application/xml; charset=utf-8", "order", answer -> {
+                    Element root = xml(answer);
+                    String status = YahooOrderMapper.text(YahooOrderMapper.child(root, "Result"), "Status");
+                    if (!"ResultSet".equals(root.getTagName()) || status == null) {
+                        throw malformed(answer, operation + ": no ResultSet/Result/Status");
+                    }
+                    if (!"OK".equalsIgnoreCase(status)) {
+                        throw new ConnectorException(FailureCause.REJECTED, answer.status(), operation + ": Status " + status,
+                                null);
                     }
                     return null;
                 });

@@ -28,7 +28,8 @@ import dev.ichigen.channel.connector.SalesChannelConnector;
  * window from the cursor ({@value #OVERLAP_MINUTES} minutes of overlap, at most {@value #WINDOW_DAYS} days, pages of
  * {@value #PAGE_SIZE} oldest first), then {@code orderInfo} once per order (the API takes one order a call). Stock by
  * {@code setStock} (absolute quantities, ≤ {@value #MAX_BATCH} item codes a call). Auth: a bearer access token from the
- * refresh token ({@link YahooClient}). Shipment write-back (orderShipStatusChange) is not built yet.
+ * refresh token ({@link YahooClient}). Shipment write-back (発送連絡): {@code pushShipment} — orderShipStatusChange to
+ * 出荷済み with the ship company and invoice numbers, then orderStatusChange to 完了.
  */
 @Component
 class YahooConnector implements SalesChannelConnector {
@@ -145,6 +146,60 @@ class YahooConnector implements SalesChannelConnector {
             sendable.subList(start, to).forEach(u -> results.put(u, StockPushResult.ok(u)));
         }
         return new ArrayList<>(results.values());
+    }
+
+    /**
+     * 発送連絡 for Yahoo!: {@code orderInfo} first — キャンセル (OrderStatus 4 / IsActive false) → REJECTED; ShipStatus 0
+     * (出荷不可: a prepaid order not paid yet) → REJECTED; ShipStatus 3/4 (出荷済み/着荷済み) → already reported, nothing
+     * sent again (a retry after a lost answer adds nothing) — else {@code orderShipStatusChange} ShipStatus 3 with
+     * ShipCompanyCode (ヤマト 1001, 佐川 1002, 日本郵便 1003, else 1000 その他 — VERIFY against the code table of the
+     * orderInfo page; Yahoo!'s list is its own, never Rakuten's), ShipInvoiceNumber1/2 (Yahoo! holds two numbers: a third
+     * parcel's number is not sent), ShipDate and ShipUrl. Then, when the order is 処理中 (2), {@code orderStatusChange} to
+     * 完了 (5), which closes it on Yahoo! as 出荷済み orders are closed by the shops in ストアクリエイターPro.
+     */
+    @Override
+    public void pushShipment(ConnectorContext channel, ShipmentNotice shipment) {
+        YahooClient client = new YahooClient(channel, clock);
+        String number = shipment.channelOrderNumber();
+        Element info = guarded(channel, () -> client.orderInfo(number));
+        Element ship = YahooOrderMapper.child(info, "Ship");
+        String orderStatus = YahooOrderMapper.text(info, "OrderStatus");
+        if (YahooOrderMapper.CANCELLED.equals(orderStatus) || "false".equalsIgnoreCase(YahooOrderMapper.text(info, "IsActive"))) {
+            throw new ConnectorException(FailureCause.REJECTED, "order " + number + " is cancelled on Yahoo! (OrderStatus 4)");
+        }
+        String shipStatus = ship == null ? null : YahooOrderMapper.text(ship, "ShipStatus");
+        if ("0".equals(shipStatus)) {
+            throw new ConnectorException(FailureCause.REJECTED, "order " + number
+                    + " is 出荷不可 (ShipStatus 0) on Yahoo!: confirm its payment in ストアクリエイターPro, then retry");
+        }
+        if (!"3".equals(shipStatus) && !"4".equals(shipStatus)) {
+            dev.ichigen.shipping.Carrier carrier = dev.ichigen.shipping.Carrier.parse(shipment.carrier());
+            String first = shipment.trackingNumbers().isEmpty() ? null : shipment.trackingNumbers().get(0);
+            guarded(channel, () -> {
+                client.orderShipStatusChange(number, shipCompanyCode(shipment.carrier()), shipment.trackingNumbers(),
+                        shipment.shippedOn(), carrier == null || first == null ? null : carrier.trackingUrl(first));
+                return null;
+            });
+        }
+        if ("2".equals(orderStatus)) {
+            guarded(channel, () -> {
+                client.orderStatusChange(number, "5");
+                return null;
+            });
+        }
+    }
+
+    /** Yahoo! ShipCompanyCode for our carrier code (VERIFY: the table on the orderInfo API page). */
+    static String shipCompanyCode(String carrier) {
+        dev.ichigen.shipping.Carrier c = dev.ichigen.shipping.Carrier.parse(carrier);
+        if (c == null) {
+            return "1000";
+        }
+        return switch (c) {
+            case YAMATO -> "1001";
+            case SAGAWA -> "1002";
+            case JAPAN_POST -> "1003";
+        };
     }
 
     /**

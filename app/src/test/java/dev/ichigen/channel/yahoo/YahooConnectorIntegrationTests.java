@@ -288,6 +288,57 @@ class YahooConnectorIntegrationTests {
         }
     }
 
+    // ------------------------------------------------------------------ shipment write-back
+
+    @Test
+    void shipmentWriteBackSetsShipStatusWithCompanyAndNumbersCompletesTheOrderOnceAndRefusesCancelledOnes() throws Exception {
+        YahooSandbox s = fresh(38);
+        try {
+            SalesChannel channel = connect(s);
+            String item = "ship-" + SEQ.incrementAndGet();
+            s.seed(List.of(SandboxListing.of(item, "", "出荷テスト", 1000, 10)));
+            SandboxOrder placed = s.placeOrder(List.of(new Pick(item, 2)));
+            while (placed.payment() == SandboxOrder.Payment.BANK_TRANSFER || placed.payment() == SandboxOrder.Payment.CONVENIENCE_STORE) {
+                placed = s.placeOrder(List.of(new Pick(item, 2))); // prepaid and unpaid: 出荷不可 until paid
+            }
+            String number = placed.id();
+            Connectors.Bound bound = connectors.bind(channel.id());
+            var notice = new dev.ichigen.channel.connector.SalesChannelConnector.ShipmentNotice(number, "yamato",
+                    List.of("123456789016", "123456789020", "123456789031"), java.time.LocalDate.of(2026, 11, 23));
+            bound.connector().pushShipment(bound.context(), notice);
+            SandboxOrder shipped = s.order(number).orElseThrow();
+            assertThat(shipped.shippedAt()).isNotNull();
+            assertThat(shipped.status()).isEqualTo("5"); // 完了
+            assertThat(shipped.shipments()).singleElement().satisfies(sh -> {
+                assertThat(sh.carrier()).isEqualTo("1001");
+                assertThat(sh.trackingNumber()).isEqualTo("123456789016");
+                assertThat(sh.shippedOn()).isEqualTo(java.time.LocalDate.of(2026, 11, 23));
+            });
+            long changes = s.callCount("orderShipStatusChange");
+            bound.connector().pushShipment(bound.context(), notice); // a retry after a lost answer: nothing new
+            assertThat(s.callCount("orderShipStatusChange")).isEqualTo(changes);
+            assertThat(s.callCount("orderStatusChange")).isEqualTo(1);
+
+            SandboxOrder other = s.placeOrder(List.of(new Pick(item, 1)));
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    s.baseUrl() + "/_sandbox/orders/" + other.id() + "/cancel")).POST(java.net.http.HttpRequest.BodyPublishers
+                    .noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            try {
+                bound.connector().pushShipment(bound.context(), new dev.ichigen.channel.connector.SalesChannelConnector
+                        .ShipmentNotice(other.id(), "sagawa", List.of("1"), null));
+                throw new AssertionError("a cancelled order must be refused");
+            } catch (dev.ichigen.channel.connector.ConnectorException e) {
+                assertThat(e.failureCause()).isEqualTo(FailureCause.REJECTED);
+                assertThat(e.getMessage()).contains("cancelled");
+            }
+            assertThat(YahooConnector.shipCompanyCode("sagawa")).isEqualTo("1002");
+            assertThat(YahooConnector.shipCompanyCode("japanpost")).isEqualTo("1003");
+            assertThat(YahooConnector.shipCompanyCode("seino")).isEqualTo("1000");
+        } finally {
+            s.stop();
+        }
+    }
+
     // ------------------------------------------------------------------ credentials
 
     @Test
