@@ -311,7 +311,8 @@ class ShopifyConnectorIntegrationTests {
         await(() -> connections.stockSyncStatus(channel.id(), 100).stream()
                 .anyMatch(s -> s.sku().equals(sku.value()) && Long.valueOf(4).equals(s.lastPushedQuantity()) && !s.pending()),
                 "status shows 4 pushed");
-        assertThat(connections.health(channel.id()).lastStockPushAt()).isNotNull();
+        // health is written right after the SKU statuses
+        await(() -> connections.health(channel.id()).lastStockPushAt() != null, "health shows the push");
     }
 
     @Test
