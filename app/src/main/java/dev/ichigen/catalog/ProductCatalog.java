@@ -1,5 +1,7 @@
 package dev.ichigen.catalog;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,31 @@ public class ProductCatalog {
     public Optional<CatalogItem> item(Sku sku) {
         return jdbc.sql("select sku, kind, name, lot_managed, status from product where sku = :sku")
                 .param("sku", sku.value())
-                .query((rs, i) -> new CatalogItem(Sku.of(rs.getString("sku")), ProductKind.valueOf(rs.getString("kind")),
-                        rs.getString("name"), rs.getBoolean("lot_managed"), "ACTIVE".equals(rs.getString("status"))))
+                .query((rs, i) -> item(rs))
                 .optional();
+    }
+
+    /**
+     * {@link #item} for several SKUs in one look-up (an order's lines: one round trip instead of one per line);
+     * SKUs that are not in the product master are absent from the map.
+     */
+    public Map<Sku, CatalogItem> items(Collection<Sku> skus) {
+        Map<Sku, CatalogItem> items = new HashMap<>();
+        if (skus.isEmpty()) {
+            return items;
+        }
+        jdbc.sql("select sku, kind, name, lot_managed, status from product where sku in (:skus)")
+                .param("skus", skus.stream().map(Sku::value).distinct().toList())
+                .query(rs -> {
+                    CatalogItem item = item(rs);
+                    items.put(item.sku(), item);
+                });
+        return items;
+    }
+
+    private static CatalogItem item(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CatalogItem(Sku.of(rs.getString("sku")), ProductKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                rs.getBoolean("lot_managed"), "ACTIVE".equals(rs.getString("status")));
     }
 
     /** Components of a set and how many of each one set holds, in SKU order; empty when {@code sku} is no set. */

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -546,6 +547,8 @@ public class InventoryManagement {
         }
         Set<String> seen = new HashSet<>();
         List<Line> resolved = new ArrayList<>();
+        // every line's product in one look-up (one round trip per order, not per line)
+        Map<Sku, CatalogItem> items = catalog.items(lines.stream().map(ReservationRequest::sku).filter(Objects::nonNull).toList());
         for (int i = 0; i < lines.size(); i++) {
             ReservationRequest r = lines.get(i);
             String prefix = "lines[" + i + "].";
@@ -560,7 +563,7 @@ public class InventoryManagement {
                 errors.add(new FieldError(prefix + "sku", "is required"));
                 continue;
             }
-            CatalogItem item = catalog.item(r.sku()).orElse(null);
+            CatalogItem item = items.get(r.sku());
             if (item == null) {
                 errors.add(new FieldError(prefix + "sku", "no product " + r.sku()));
                 continue;
@@ -608,13 +611,16 @@ public class InventoryManagement {
         for (Warehouse w : candidates) {
             List<Map.Entry<String, Long>> taken = new ArrayList<>(needs.size());
             Shortfall missing = null;
-            for (Map.Entry<String, Long> need : needs.entrySet()) { // SKU order: no deadlocks
-                if (ledger.reserve(need.getKey(), w.id(), need.getValue())) {
+            // SKU order (no deadlocks), one batch: every SKU is tried; those taken are given back on a shortfall
+            List<Map.Entry<String, Long>> ordered = List.copyOf(needs.entrySet());
+            boolean[] reserved = ledger.reserve(ordered, w.id());
+            for (int i = 0; i < ordered.size(); i++) {
+                Map.Entry<String, Long> need = ordered.get(i);
+                if (reserved[i]) {
                     taken.add(need);
-                } else {
+                } else if (missing == null) {
                     missing = new Shortfall(w.code(), Sku.of(need.getKey()), need.getValue(),
                             Math.max(0, ledger.available(need.getKey(), w.id())));
-                    break;
                 }
             }
             if (missing != null) {
@@ -685,7 +691,13 @@ public class InventoryManagement {
         });
         List<Held> inserted = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
-            // JDBC may answer SUCCESS_NO_INFO (-2) for a batch row; only 0 means "not inserted"
+            // the row count per row is what tells a claimed line from one that exists already. PostgreSQL's driver
+            // with reWriteBatchedInserts=true answers SUCCESS_NO_INFO (-2) for every row of a rewritten batch, which
+            // would take an existing line for a new one (reserved twice): refuse loudly rather than oversell.
+            if (counts[i] < 0) {
+                throw new IllegalStateException("the JDBC driver did not report which reservation rows were inserted"
+                        + " (PostgreSQL: do not set reWriteBatchedInserts=true)");
+            }
             if (counts[i] != 0) {
                 inserted.add(rows.get(i));
             }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -58,6 +59,48 @@ class StockLedger {
                 where sku = ? and warehouse_id = ? and on_hand - reserved >= ?
                   and exists (select 1 from warehouse w where w.id = ? and w.active = true)""",
                 q, sku, warehouseId, q, warehouseId) == 1;
+    }
+
+    /**
+     * {@link #reserve} for several SKUs of one warehouse in one JDBC batch (one round trip instead of one per
+     * SKU). The statements run in the order given — callers pass SKU order, so row locks are still taken in SKU
+     * order (no deadlocks) — and every one of them runs: the answer says per SKU whether it was reserved, and
+     * the caller gives back the reserved ones when any fell short.
+     */
+    boolean[] reserve(List<Map.Entry<String, Long>> needs, long warehouseId) {
+        if (needs.size() == 1) {
+            Map.Entry<String, Long> only = needs.getFirst();
+            return new boolean[] { reserve(only.getKey(), warehouseId, only.getValue()) };
+        }
+        int[] counts = jdbc.batchUpdate("""
+                update stock_balance set reserved = reserved + ?
+                where sku = ? and warehouse_id = ? and on_hand - reserved >= ?
+                  and exists (select 1 from warehouse w where w.id = ? and w.active = true)""",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Map.Entry<String, Long> need = needs.get(i);
+                        ps.setLong(1, need.getValue());
+                        ps.setString(2, need.getKey());
+                        ps.setLong(3, warehouseId);
+                        ps.setLong(4, need.getValue());
+                        ps.setLong(5, warehouseId);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return needs.size();
+                    }
+                });
+        boolean[] reserved = new boolean[needs.size()];
+        for (int i = 0; i < counts.length; i++) {
+            // an UPDATE batch reports its row counts on PostgreSQL and H2; without them we cannot tell what was taken
+            if (counts[i] < 0) {
+                throw new IllegalStateException("the JDBC driver did not report the row count of a reservation update");
+            }
+            reserved[i] = counts[i] == 1;
+        }
+        return reserved;
     }
 
     /** 引当解除: reserved -= q (false when fewer than q are reserved, i.e. drift). */

@@ -71,6 +71,7 @@ class OrderProcessor {
      */
     List<OrderSnapshot.Line> resolve(OrderState s, NewOrder o, boolean recordUnmapped) {
         List<OrderSnapshot.Line> lines = new ArrayList<>(o.lines().size());
+        prefetch(s, o.lines().stream().map(NewOrderLine::sku).filter(Objects::nonNull).toList());
         for (NewOrderLine l : o.lines()) {
             Sku sku = l.sku();
             if (sku == null) {
@@ -93,6 +94,16 @@ class OrderProcessor {
             }
         }
         return lines;
+    }
+
+    /** Loads the catalog items of {@code skus} not known to {@code s} yet in one look-up (not one per line). */
+    private void prefetch(OrderState s, List<Sku> skus) {
+        List<Sku> missing = skus.stream().filter(k -> !s.items.containsKey(k)).distinct().toList();
+        if (missing.size() < 2) {
+            return; // one SKU: the single look-up in item() is as cheap
+        }
+        Map<Sku, CatalogItem> found = catalog.items(missing);
+        missing.forEach(k -> s.items.put(k, found.get(k)));
     }
 
     private CatalogItem item(OrderState s, Sku sku) {

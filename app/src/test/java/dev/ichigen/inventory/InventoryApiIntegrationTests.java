@@ -355,6 +355,39 @@ class InventoryApiIntegrationTests {
     }
 
     @Test
+    void aBatchedReservationShortInTheMiddleNamesTheFirstShortSkuAndLeavesNothingReserved() {
+        // the balances of an order are updated in one JDBC batch in SKU order: every SKU is tried, so the ones
+        // after a short SKU are taken too — and must be given back with the ones before it
+        catalog.product("RS-7A").product("RS-7B").product("RS-7C").product("RS-7D");
+        inventory.receive(Sku.of("RS-7A"), "TOKYO", 5, StockReference.NONE, null);
+        inventory.receive(Sku.of("RS-7B"), "TOKYO", 1, StockReference.NONE, null);
+        inventory.receive(Sku.of("RS-7C"), "TOKYO", 5, StockReference.NONE, null);
+        ReservationResult r = inventory.reserveAll("ORD-RS-7", List.of(new ReservationRequest("1", Sku.of("RS-7D"), 1),
+                new ReservationRequest("2", Sku.of("RS-7C"), 2), new ReservationRequest("3", Sku.of("RS-7B"), 2),
+                new ReservationRequest("4", Sku.of("RS-7A"), 2)), "TOKYO");
+        assertThat(r).isInstanceOfSatisfying(ReservationResult.Shortage.class, s -> assertThat(s.shortfalls()).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.sku()).isEqualTo(Sku.of("RS-7B"));
+                    assertThat(f.requested()).isEqualTo(2);
+                    assertThat(f.available()).isEqualTo(1);
+                }));
+        for (String sku : List.of("RS-7A", "RS-7B", "RS-7C", "RS-7D")) {
+            assertThat(inventory.stock(Sku.of(sku)).reserved()).as(sku).isZero();
+        }
+        assertThat(inventory.reservations("ORD-RS-7")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from stock_movement where reference_id = 'ORD-RS-7'").query(Long.class).single())
+                .isZero();
+        // and with enough of each, the same four lines are reserved in one go
+        inventory.receive(Sku.of("RS-7B"), "TOKYO", 1, StockReference.NONE, null);
+        inventory.receive(Sku.of("RS-7D"), "TOKYO", 1, StockReference.NONE, null);
+        assertThat(inventory.reserveAll("ORD-RS-7", List.of(new ReservationRequest("1", Sku.of("RS-7D"), 1),
+                new ReservationRequest("2", Sku.of("RS-7C"), 2), new ReservationRequest("3", Sku.of("RS-7B"), 2),
+                new ReservationRequest("4", Sku.of("RS-7A"), 2)), "TOKYO").reserved()).isTrue();
+        assertThat(inventory.stock(Sku.of("RS-7B")).reserved()).isEqualTo(2);
+        assertThat(inventory.stock(Sku.of("RS-7D")).reserved()).isEqualTo(1);
+    }
+
+    @Test
     void refusesBadLinesNamingTheField() {
         catalog.product("RS-3");
         Api.Response r = api.post("/api/v1/reservations", Map.of("orderRef", "ORD-RS-3", "lines",

@@ -282,6 +282,13 @@ class OrderAddressCheckIntegrationTests {
             Order byAddress = orders.get(intake.accept(to(unique("B"), "090-5555-6666", spelled).build()).orderId());
             assertThat(open(byAddress, HoldReason.BLOCKLIST).detail()).contains("住所", "転送業者");
 
+            // two entries by two keys of two parties (the keys are looked up together): both are named
+            Order byBoth = orders.get(intake.accept(to(unique("B"), phone, CHIYODA)
+                    .customer(new Customer("田中 一郎", null, email, "090-3333-4444")).build()).orderId());
+            assertThat(byBoth.holds()).filteredOn(h -> h.code().equals(HoldReason.BLOCKLIST)).singleElement()
+                    .satisfies(h -> assertThat(h.detail()).contains("項目 " + phoneEntry, "項目 " + emailEntry, "送付先 1（佐藤 花子）",
+                            "注文者（田中 一郎）"));
+
             correctedAndFixed(to(number, "090-1234-5678", CHIYODA).build(), HoldReason.BLOCKLIST);
         } finally {
             for (long id : new long[] { phoneEntry, emailEntry, addressEntry }) {

@@ -57,19 +57,22 @@ class DuplicateOrderCheck implements OrderCheck {
         }
         Duration window = Duration.ofHours(context.longSetting(WINDOW_HOURS));
         Instant at = order.order().orderedAt();
-        // one exact look-up per key (an OR over two indexed columns would scan the table on H2)
-        java.util.Set<String> duplicates = new java.util.LinkedHashSet<>();
-        for (String column : new String[] { "dup_key_phone", "dup_key_email" }) {
-            String key = column.equals("dup_key_phone") ? byPhone : byEmail;
-            if (key == null) {
-                continue;
-            }
-            duplicates.addAll(jdbc.sql("select id, channel_order_number from sales_order where " + column + " = :key"
-                    + " and ordered_at between :from and :to and id <> :id and status <> 'CANCELLED' order by ordered_at, id limit 20")
-                    .param("key", key).param("from", utc(at.minus(window))).param("to", utc(at.plus(window)))
-                    .param("id", order.orderId())
-                    .query((rs, i) -> rs.getString(2) + "（受注 " + rs.getLong(1) + "）").list());
+        // one exact look-up per key (an OR over two indexed columns would scan the table on H2), both in one
+        // statement (UNION ALL: one round trip per order instead of two); phone matches first, as before
+        String one = "select id, channel_order_number, ordered_at, %d as k from sales_order where %s = :%s"
+                + " and ordered_at between :from and :to and id <> :id and status <> 'CANCELLED' order by ordered_at, id limit 20";
+        List<String> parts = new java.util.ArrayList<>(2);
+        if (byPhone != null) {
+            parts.add("(" + one.formatted(1, "dup_key_phone", "phone") + ")");
         }
+        if (byEmail != null) {
+            parts.add("(" + one.formatted(2, "dup_key_email", "email") + ")");
+        }
+        java.util.Set<String> duplicates = new java.util.LinkedHashSet<>(jdbc.sql("select id, channel_order_number from ("
+                + String.join(" union all ", parts) + ") d order by k, ordered_at, id")
+                .param("phone", byPhone == null ? "" : byPhone).param("email", byEmail == null ? "" : byEmail)
+                .param("from", utc(at.minus(window))).param("to", utc(at.plus(window))).param("id", order.orderId())
+                .query((rs, i) -> rs.getString(2) + "（受注 " + rs.getLong(1) + "）").list());
         if (duplicates.isEmpty()) {
             return List.of();
         }
