@@ -19,8 +19,9 @@ import dev.ichigen.channel.connector.SalesChannelConnector.PulledOrder;
 /**
  * Order polling, the safety net under webhooks (取込漏れ防止): ONE db-scheduler recurring task
  * ({@value #TASK_NAME}, every {@code ichigen.channel.order-poll-interval}, default 2 minutes; db-scheduler runs it on
- * one instance of a cluster) walks every connected channel — each on a virtual thread of its own —, pulls the orders changed since its cursor page by page,
- * takes them in (idempotently) and stores the cursor after each page — so after downtime it catches up without gaps,
+ * one instance of a cluster) starts a poll of every connected channel not being polled already — each on a virtual
+ * thread of its own, so each channel goes at its own pace —, which pulls the orders changed since its cursor page by
+ * page, takes them in (idempotently) and stores the cursor after each page — so after downtime it catches up without gaps,
  * as far back as the platform keeps orders. A failing channel is recorded in its health and does not stop the others.
  * It also prunes the call log ({@code ichigen.channel.call-log-retention}, default 14 days).
  */
@@ -49,31 +50,41 @@ public class OrderPolling {
 
     @Bean
     RecurringTask<Void> channelOrderPollingTask(@Value("${ichigen.channel.order-poll-interval:PT2M}") Duration interval) {
-        return Tasks.recurring(TASK_NAME, FixedDelay.of(interval)).execute((instance, context) -> pollAll());
+        return Tasks.recurring(TASK_NAME, FixedDelay.of(interval)).execute((instance, context) -> startPolls());
     }
 
-    /** One pass over every connected channel; returns how many orders were taken in (new or changed). */
-    public int pollAll() {
-        // Each channel on a thread of its own: one store that answers slowly, rate-limits us or has a long catch-up
-        // (Yahoo! reads one order per orderInfo call) must not hold back the others — the sale-day simulation saw
-        // 楽天 polled 3 times in 5 minutes behind a Yahoo! catch-up when the channels were polled one after another.
-        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
-        try (var threads = java.util.concurrent.Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("ichigen-order-poll-", 0).factory())) {
-            for (SalesChannel channel : connectors.connectedChannels()) {
-                threads.submit(() -> {
-                    try {
-                        taken.addAndGet(poll(channel.id()));
-                    } catch (ConnectorException e) {
-                        log.warn("order polling of channel {} failed: {} {}", channel.code(), e.failureCause(), e.getMessage());
-                    } catch (RuntimeException e) {
-                        log.warn("order polling of channel {} failed", channel.code(), e);
-                    }
-                });
+    /** Channels whose poll (started by {@link #startPolls}) is still running on this instance. */
+    private final java.util.Set<Long> polling = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The scheduled tick: starts a poll of every connected channel that is not being polled already, each on a
+     * virtual thread of its own, and returns at once. So every channel is polled at its own pace — a store that takes
+     * minutes to catch up (Yahoo! answers one order per orderInfo call) does not delay the next poll of the others,
+     * which the sale-day simulation showed when one tick waited for every channel. A poll started here may outlive
+     * the tick; should another instance's tick poll the same channel meanwhile, both take the same orders in, which
+     * the idempotent intake makes one.
+     */
+    public int startPolls() {
+        int started = 0;
+        for (SalesChannel channel : connectors.connectedChannels()) {
+            if (!polling.add(channel.id())) {
+                continue;
             }
+            started++;
+            Thread.ofVirtual().name("ichigen-order-poll-" + channel.id()).start(() -> {
+                try {
+                    poll(channel.id());
+                } catch (ConnectorException e) {
+                    log.warn("order polling of channel {} failed: {} {}", channel.code(), e.failureCause(), e.getMessage());
+                } catch (RuntimeException e) {
+                    log.warn("order polling of channel {} failed", channel.code(), e);
+                } finally {
+                    polling.remove(channel.id());
+                }
+            });
         }
         calls.prune(retention);
-        return taken.get();
+        return started;
     }
 
     /** Pulls one channel's changed orders up to now; returns how many were created, updated or cancelled. */
