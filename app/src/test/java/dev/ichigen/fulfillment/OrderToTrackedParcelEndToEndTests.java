@@ -229,7 +229,7 @@ class OrderToTrackedParcelEndToEndTests {
         Api.Response refused = importIssued(api, labelRows[0], key, badNumber);
         assertThat(refused.status()).as(refused.text()).isEqualTo(200);
         assertThat(refused.json().get("attached").asInt()).isZero();
-        assertThat(refused.json().get("errors")).singleElement().satisfies(e -> assertThat(e.toString()).contains("2"));
+        assertThat(refused.json().get("errors")).singleElement().satisfies(e -> assertThat(e.get("message").asString()).contains("2行目", badNumber, "チェックデジット"));
         assertThat(api.get("/api/v1/shipments/" + key).json().get("tracking")).isEmpty();
         Api.Response imported = importIssued(api, labelRows[0], key, number);
         assertThat(imported.status()).as(imported.text()).isEqualTo(200);
