@@ -4,8 +4,8 @@
  * they print as issuer. Rendering is {@link dev.ichigen.documents.PdfDocuments}: a Thymeleaf XHTML template under
  * {@code templates/documents/pdf/} to PDF with openhtmltopdf and the IPAex Gothic font shipped in the app, every
  * character the font lacks shown as 〓 and reported. Reads shipments and orders; owns only {@code shop_profile}.
- * Picking lists are not built yet (docs/DOCUMENTS.md).
+ * It also prints the warehouse module's pick lists (ピッキングリスト, batch and per shipment) with barcodes.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "documents",
-        allowedDependencies = { "shared", "platform", "order", "fulfillment", "shipping" })
+        allowedDependencies = { "shared", "platform", "order", "fulfillment", "shipping", "inventory", "warehouse" })
 package dev.ichigen.documents;

@@ -94,7 +94,7 @@ class ReceivingBrowserTests {
     }
 
     @Test
-    void pickingScreenListsTheWarehousesOpenShipmentsInWalkOrder() {
+    void pickingScreenListsTheWarehousesOpenShipmentsInWalkOrder() throws Exception {
         new FulfillmentFixtures(jdbc, warehouses, inventory);
         browser.loginAsAdmin();
         browser.open("/warehouse/picking");
@@ -103,6 +103,17 @@ class ReceivingBrowserTests {
         browser.waitFor(By.id("picking-rows"));
         assertThat(browser.waitFor(By.id("picking-summary")).getText()).contains("ロケーション順");
         browser.screenshot("picking-list");
+        // ピッキングリストPDF: the same list as PDF, opened with the console session
+        String pdfLink = browser.waitFor(By.id("picking-pdf")).getAttribute("href");
+        assertThat(pdfLink).contains("/warehouse/picking/list.pdf").contains("warehouse=EAST");
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(pdfLink)).header("Cookie", cookies).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         browser.type(By.id("picking-shipments"), "S999999999");
         browser.click(By.id("picking-show"));
         assertThat(browser.waitFor(By.id("picking-error")).getText()).contains("S999999999");

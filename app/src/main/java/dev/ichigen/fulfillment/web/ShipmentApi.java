@@ -143,6 +143,27 @@ class ShipmentApi {
         return labels.importTracking(format, CsvSource.of(file.getBytes()));
     }
 
+    @GetMapping("/shipments/label-data")
+    @Operation(summary = "Integrator contract (issue 5): the carrier's import file for the open shipments without tracking number — "
+            + "carrier=yamato-b2|sagawa-ehiden|clickpost (japanpost-clickpost accepted); the same as POST /shipment-labels/{format}")
+    ResponseEntity<?> labelData(@RequestParam String carrier, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "false") boolean summary) {
+        return export(format(carrier), status, summary);
+    }
+
+    @PostMapping(value = "/shipments/tracking-import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Integrator contract (issue 5): the carrier's issued-data file (multipart 'file'); the same as POST /shipment-tracking/{format}")
+    ShipmentLabels.TrackingImport trackingImport(@RequestParam String carrier, @RequestParam("file") MultipartFile file)
+            throws java.io.IOException {
+        return importTracking(format(carrier), file);
+    }
+
+    /** The contract names Japan Post's format {@code japanpost-clickpost}; the label formats call it {@code clickpost}. */
+    private static String format(String carrier) {
+        String c = carrier == null ? "" : carrier.strip().toLowerCase(Locale.ROOT);
+        return c.equals("japanpost-clickpost") ? "clickpost" : c;
+    }
+
     @GetMapping("/fulfillment/settings")
     FulfillmentSettings settings() {
         return settings.get();
