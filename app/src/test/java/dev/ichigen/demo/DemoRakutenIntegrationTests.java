@@ -1,9 +1,8 @@
 package dev.ichigen.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.ichigen.support.Eventually.await;
 
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,20 +63,5 @@ class DemoRakutenIntegrationTests {
     private long expected(long channelId, SandboxListing l) {
         return listings.lookup(channelId, l.code(), l.subCode()).map(sku -> publishable.of(channelId, sku).quantity())
                 .orElse(-1L);
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

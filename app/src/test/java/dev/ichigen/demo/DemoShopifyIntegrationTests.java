@@ -1,9 +1,8 @@
 package dev.ichigen.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.ichigen.support.Eventually.await;
 
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,20 +63,5 @@ class DemoShopifyIntegrationTests {
 
     private long expected(long channelId, SandboxListing l) {
         return publishable.of(channelId, Sku.of(l.code())).quantity();
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

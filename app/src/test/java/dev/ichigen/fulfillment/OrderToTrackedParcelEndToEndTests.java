@@ -1,12 +1,12 @@
 package dev.ichigen.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.ichigen.support.Eventually.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.Charset;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -341,21 +340,6 @@ class OrderToTrackedParcelEndToEndTests {
             return v == null ? null : v[0];
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 

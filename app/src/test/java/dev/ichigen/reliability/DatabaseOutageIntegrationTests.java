@@ -1,6 +1,7 @@
 package dev.ichigen.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.ichigen.support.Eventually.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,15 +177,5 @@ class DatabaseOutageIntegrationTests {
     private static int postgresPort() {
         var m = java.util.regex.Pattern.compile("//[^/:]+:(\\d+)/").matcher(TestDatabase.postgresBaseUrl());
         return m.find() ? Integer.parseInt(m.group(1)) : 5432;
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

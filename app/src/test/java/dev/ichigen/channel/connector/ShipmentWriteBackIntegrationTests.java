@@ -1,6 +1,7 @@
 package dev.ichigen.channel.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.ichigen.support.Eventually.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -308,11 +308,6 @@ class ShipmentWriteBackIntegrationTests {
                 .filter(j -> j.channelOrderNumber().equals(channelOrderNumber)).toList();
         return jobs.isEmpty() ? new ShipmentWriteBackJob(0, channelId, channelOrderNumber, 0, null, List.of(), Status.PENDING, 0,
                 null, null, null, null) : jobs.getFirst();
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(condition::getAsBoolean);
     }
 
     private static String tracking() {

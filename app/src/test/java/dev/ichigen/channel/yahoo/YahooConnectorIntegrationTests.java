@@ -1,11 +1,10 @@
 package dev.ichigen.channel.yahoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.ichigen.support.Eventually.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +51,7 @@ import dev.ichigen.shared.Sku;
 import dev.ichigen.shared.TaxRate;
 import dev.ichigen.support.Api;
 import dev.ichigen.support.IchigenIntegrationTest;
+import dev.ichigen.support.SalesFixtures;
 
 /**
  * The Yahoo!ショッピング connector end to end against Yahoo! sandbox stores (real loopback HTTP servers speaking the
@@ -387,16 +386,9 @@ class YahooConnectorIntegrationTests {
         return sku.value().toLowerCase(Locale.ROOT);
     }
 
+    /** A SIMPLE product at ¥1,000 with a unique SKU starting with the platform's prefix. */
     private Sku product(String prefix) {
-        String sku = ("YAH-" + prefix + "-" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6))
-                .toUpperCase(Locale.ROOT);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("""
-                insert into product (sku, kind, name, price_yen, tax_rate, price_includes_tax, temperature_zone,
-                    lot_managed, status, version, created_at, updated_at)
-                values (:sku, 'SIMPLE', :name, 1000, 'STANDARD_10', true, 'AMBIENT', false, 'ACTIVE', 0, :now, :now)""")
-                .param("sku", sku).param("name", "テスト商品 " + sku).param("now", now).update();
-        return Sku.of(sku);
+        return Sku.of(new SalesFixtures(jdbc).product("YAH-" + prefix));
     }
 
     private static String channelCode() {
@@ -405,20 +397,5 @@ class YahooConnectorIntegrationTests {
 
     private long count(String fromWhere) {
         return jdbc.sql("select count(*) from " + fromWhere).query(Long.class).single();
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
