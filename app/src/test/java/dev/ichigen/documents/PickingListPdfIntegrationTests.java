@@ -114,16 +114,19 @@ class PickingListPdfIntegrationTests {
         String text = DocumentIntegrationTests.text(pdf.bytes());
         assertThat(text).contains("トータルピッキングリスト", "出汁パック", "玄米茶", "生麩まんじゅう", "LOT-PL1",
                 TODAY.plusDays(45).toString(), s1.key(), s4.key(), janX, janY, janZ);
-        // walk order: early (910, 玄米茶 ×2) → middle (920, 生麩まんじゅう ×3) → late (930, 出汁パック ×1+4)
-        int e = text.indexOf(early);
-        int m = text.indexOf(middle);
-        int l = text.indexOf(late);
-        assertThat(e).isPositive();
-        assertThat(e).isLessThan(m);
-        assertThat(m).isLessThan(l);
-        assertThat(text.indexOf("玄米茶")).isLessThan(text.indexOf("生麩まんじゅう"));
-        assertThat(text.indexOf("生麩まんじゅう")).isLessThan(text.indexOf("出汁パック"));
-        assertThat(text.substring(l)).containsPattern("出汁パック[\\s\\S]*\\b5\\b");
+        // walk order: early (910, 玄米茶 ×2) → middle (920, 生麩まんじゅう ×3) → late (930, 出汁パック ×1+4), read in the
+        // order the rows were drawn: sorted by position, a single-line cell beside two-line cells can come out split
+        // across the lines of its neighbours ("9" … "20426994" was seen)
+        String drawn = textAsDrawn(pdf.bytes());
+        int e = drawn.indexOf(early);
+        int m = drawn.indexOf(middle);
+        int l = drawn.indexOf(late);
+        assertThat(e).as(drawn).isPositive();
+        assertThat(e).as(drawn).isLessThan(m);
+        assertThat(m).as(drawn).isLessThan(l);
+        assertThat(drawn.indexOf("玄米茶")).isLessThan(drawn.indexOf("生麩まんじゅう"));
+        assertThat(drawn.indexOf("生麩まんじゅう")).isLessThan(drawn.indexOf("出汁パック"));
+        assertThat(drawn.substring(l)).containsPattern("出汁パック[\\s\\S]*\\b5\\b");
         assertThat(barcodes(pdf.bytes())).contains(janX, janY, janZ);
 
         // every INSTRUCTED shipment of the warehouse (what the ピッキング screen's PDF link asks for)
@@ -239,5 +242,12 @@ class PickingListPdfIntegrationTests {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from shipment_pick_status where shipment_id = :s")
                 .param("s", s.id()).query(Long.class).single() == 1);
         return s;
+    }
+
+    /** The PDF's text in the order it was drawn (row after row, cell after cell), not sorted by position. */
+    private static String textAsDrawn(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
     }
 }
